@@ -25,6 +25,15 @@ std::optional<TimestampMatch> find_timestamp(std::string_view s);
 /// Formats milliseconds as "hh:mm:ss.t" (tenths, as f4 does).
 std::string format_timestamp(std::int64_t ms);
 
+struct SpeakerLabelMatch {
+    std::string speaker;         ///< label as written, without the colon ("IP 3", "Frau Dr. Weber")
+    std::size_t body_start = 0;  ///< byte offset after the colon and the spaces that follow it
+};
+
+/// Matches a speaker label ("I:", "IP 3:", "Befragte/r:", "Frau Dr. Weber:") at the very start of `line`,
+/// followed by a space, a tab or the end of the line. Subtitle importers use it for "Name:" prefixes.
+std::optional<SpeakerLabelMatch> match_speaker_label(std::string_view line);
+
 /// Splits stored text (LF, NFC) into turns. A line that starts with a speaker label (optionally after a
 /// timestamp) opens a turn that runs until the next labelled line; text before the first label, or a text
 /// without any labels, is split into paragraphs at blank lines (speaker empty). A turn's timestamp is the

@@ -1,0 +1,110 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/history/undo_stack.h"
+
+// The session extension is compiled into Debian's libsqlite3 but declared only with these set.
+#define SQLITE_ENABLE_SESSION 1
+#define SQLITE_ENABLE_PREUPDATE_HOOK 1
+#include <sqlite3.h>
+
+#include <cstring>
+
+#include "core/errors.h"
+#include "core/store/project_store.h"
+
+namespace kodex {
+
+namespace {
+
+int record_table(void*, const char* table) {
+    return std::strcmp(table, "undo_log") != 0 && std::strcmp(table, "meta") != 0;
+}
+
+int abort_on_conflict(void* ctx, int, sqlite3_changeset_iter*) {
+    *static_cast<bool*>(ctx) = true;
+    return SQLITE_CHANGESET_ABORT;
+}
+
+}  // namespace
+
+ChangeRecorder::ChangeRecorder(Db& db) {
+    const int rc = sqlite3session_create(db.handle(), "main", &session_);
+    if (rc != SQLITE_OK) throw_sqlite(db.handle(), rc, "start recording changes");
+    sqlite3session_table_filter(session_, record_table, nullptr);
+    sqlite3session_attach(session_, nullptr);
+}
+
+ChangeRecorder::~ChangeRecorder() { sqlite3session_delete(session_); }
+
+std::string ChangeRecorder::changeset() {
+    int n = 0;
+    void* data = nullptr;
+    const int rc = sqlite3session_changeset(session_, &n, &data);
+    if (rc != SQLITE_OK) throw StoreError(StoreError::Kind::Other, std::string("recording changes failed: ") + sqlite3_errstr(rc));
+    std::string out(static_cast<const char*>(data), static_cast<std::size_t>(n));
+    sqlite3_free(data);
+    return out;
+}
+
+void UndoStack::push(const std::string& label, const std::string& changeset) {
+    Stmt(db_, "DELETE FROM undo_log WHERE undone = 1").run();
+    Stmt ins(db_, "INSERT INTO undo_log(label, changeset, created_at) VALUES(?, ?, ?)");
+    ins.bind(1, label).bind_blob(2, changeset.data(), static_cast<int>(changeset.size())).bind(3, utc_now()).run();
+    Stmt trim(db_, "DELETE FROM undo_log WHERE seq <= (SELECT MAX(seq) FROM undo_log) - ?");
+    trim.bind(1, kMaxEntries).run();
+}
+
+std::optional<std::string> UndoStack::undo_label() {
+    Stmt s(db_, "SELECT label FROM undo_log WHERE undone = 0 ORDER BY seq DESC LIMIT 1");
+    if (s.step()) return s.col_text(0);
+    return std::nullopt;
+}
+
+std::optional<std::string> UndoStack::redo_label() {
+    Stmt s(db_, "SELECT label FROM undo_log WHERE undone = 1 ORDER BY seq ASC LIMIT 1");
+    if (s.step()) return s.col_text(0);
+    return std::nullopt;
+}
+
+void UndoStack::apply(const std::string& changeset, bool invert, const std::string& label) {
+    std::string cs = changeset;
+    if (invert) {
+        int n = 0;
+        void* out = nullptr;
+        const int rc = sqlite3changeset_invert(static_cast<int>(changeset.size()), const_cast<char*>(changeset.data()), &n, &out);
+        if (rc != SQLITE_OK) throw StoreError(StoreError::Kind::Corrupt, "cannot invert the change '" + label + "'");
+        cs.assign(static_cast<const char*>(out), static_cast<std::size_t>(n));
+        sqlite3_free(out);
+    }
+    bool conflict = false;
+    const int rc = sqlite3changeset_apply(db_.handle(), static_cast<int>(cs.size()), cs.data(), nullptr,
+                                          abort_on_conflict, &conflict);
+    if (conflict || rc != SQLITE_OK)
+        throw StoreError(StoreError::Kind::Other, std::string("cannot ") + (invert ? "undo" : "redo") + " '" + label +
+                                                      "': the project no longer matches it");
+}
+
+std::string UndoStack::undo() {
+    Transaction tx(db_);
+    Stmt s(db_, "SELECT seq, label, changeset FROM undo_log WHERE undone = 0 ORDER BY seq DESC LIMIT 1");
+    if (!s.step()) throw InvalidArgument("nothing to undo");
+    const std::int64_t seq = s.col_int(0);
+    const std::string label = s.col_text(1);
+    apply(s.col_blob(2), true, label);
+    Stmt(db_, "UPDATE undo_log SET undone = 1 WHERE seq = ?").bind(1, seq).run();
+    tx.commit();
+    return label;
+}
+
+std::string UndoStack::redo() {
+    Transaction tx(db_);
+    Stmt s(db_, "SELECT seq, label, changeset FROM undo_log WHERE undone = 1 ORDER BY seq ASC LIMIT 1");
+    if (!s.step()) throw InvalidArgument("nothing to redo");
+    const std::int64_t seq = s.col_int(0);
+    const std::string label = s.col_text(1);
+    apply(s.col_blob(2), false, label);
+    Stmt(db_, "UPDATE undo_log SET undone = 0 WHERE seq = ?").bind(1, seq).run();
+    tx.commit();
+    return label;
+}
+
+}  // namespace kodex

@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// Undo and redo for every edit, kept inside the project file.
+//
+// Each user action runs in one SQLite transaction while an SQLite session object records the rows it
+// changes. The recorded changeset, with the action's label, is stored in `undo_log` in the same
+// transaction. Undo applies the inverted changeset, redo the changeset itself, each again in one
+// transaction. Row-level recording means no edit needs a hand-written revert, and undo history
+// survives closing the project. A conflict (the rows are not as the changeset expects) aborts the
+// undo and leaves the project unchanged.
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "core/store/sqlite_util.h"
+
+struct sqlite3_session;
+
+namespace kodex {
+
+/// Records row changes on every data table while alive (undo_log and meta excluded).
+class ChangeRecorder {
+public:
+    explicit ChangeRecorder(Db& db);
+    ~ChangeRecorder();
+    ChangeRecorder(const ChangeRecorder&) = delete;
+    ChangeRecorder& operator=(const ChangeRecorder&) = delete;
+    /// The changeset recorded so far (empty when nothing changed).
+    std::string changeset();
+
+private:
+    sqlite3_session* session_ = nullptr;
+};
+
+class UndoStack {
+public:
+    static constexpr int kMaxEntries = 500;
+
+    explicit UndoStack(Db& db) : db_(db) {}
+    /// Stores a finished action's changeset; drops the redo entries. Call inside the action's transaction.
+    void push(const std::string& label, const std::string& changeset);
+    /// Label of the action undo() would revert, if any.
+    std::optional<std::string> undo_label();
+    std::optional<std::string> redo_label();
+    /// Reverts the newest action in its own transaction; returns its label. Throws StoreError on conflict.
+    std::string undo();
+    /// Re-applies the newest undone action; returns its label.
+    std::string redo();
+
+private:
+    void apply(const std::string& changeset, bool invert, const std::string& label);
+    Db& db_;
+};
+
+}  // namespace kodex

@@ -1,0 +1,976 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/session.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <type_traits>
+#include <unordered_map>
+
+#include "core/errors.h"
+#include "core/refi/guid.h"
+#include "core/refi/qdc.h"
+#include "core/text/unicode.h"
+
+namespace fs = std::filesystem;
+
+namespace kodex {
+
+namespace {
+
+// Colours given to new codes in turn: distinct, readable as highlight backgrounds.
+const char* const kPalette[] = {"#E6194B", "#3CB44B", "#4363D8", "#F58231", "#911EB4", "#46B5C4",
+                                "#F032E6", "#9AB31A", "#D4A017", "#008080", "#9A6324", "#800000",
+                                "#6B8E23", "#000075", "#E377C2", "#7F7F7F"};
+
+std::string memo_key(MemoTarget t, std::int64_t id) {
+    switch (t) {
+    case MemoTarget::Project: return "project";
+    case MemoTarget::Document: return "document:" + std::to_string(id);
+    case MemoTarget::Code: return "code:" + std::to_string(id);
+    case MemoTarget::Coding: return "coding:" + std::to_string(id);
+    }
+    return "project";
+}
+
+const char* memo_target_name(MemoTarget t) {
+    switch (t) {
+    case MemoTarget::Project: return "project";
+    case MemoTarget::Document: return "document";
+    case MemoTarget::Code: return "code";
+    case MemoTarget::Coding: return "coding";
+    }
+    return "project";
+}
+
+MemoTarget memo_target_from(const std::string& s) {
+    if (s == "document") return MemoTarget::Document;
+    if (s == "code") return MemoTarget::Code;
+    if (s == "coding") return MemoTarget::Coding;
+    return MemoTarget::Project;
+}
+
+std::string trim(const std::string& s) {
+    const auto b = s.find_first_not_of(" \t\r\n");
+    if (b == std::string::npos) return {};
+    return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
+}
+
+std::string checked_name(const std::string& raw, const char* what) {
+    const std::string name = trim(raw);
+    if (name.empty()) throw InvalidArgument(std::string(what) + " name must not be empty");
+    if (!is_valid_utf8(name)) throw InvalidArgument(std::string(what) + " name is not valid UTF-8");
+    if (name.find('\n') != std::string::npos) throw InvalidArgument(std::string(what) + " name must be one line");
+    return normalize_text(name);
+}
+
+std::string checked_color(const std::string& color, std::size_t fallback_index) {
+    if (color.empty()) return kPalette[fallback_index % (sizeof kPalette / sizeof kPalette[0])];
+    const std::string c = canonical_color(color);
+    if (c.empty()) throw InvalidArgument("'" + color + "' is not a colour (use #RRGGBB)");
+    return c;
+}
+
+std::string default_coder() {
+    for (const char* var : {"KODEX_CODER", "USER", "USERNAME"})
+        if (const char* v = std::getenv(var); v && *v) return v;
+    return "coder";
+}
+
+Code read_code(Stmt& s) {
+    // Column order: id, guid, parent_id, position, name, color, definition, anchor_example, coding_rule, codable
+    Code c;
+    c.id = CodeId(s.col_int(0));
+    c.guid = s.col_text(1);
+    c.parent = CodeId(s.col_null(2) ? 0 : s.col_int(2));
+    c.position = static_cast<int>(s.col_int(3));
+    c.name = s.col_text(4);
+    c.color = s.col_text(5);
+    c.description = {s.col_text(6), s.col_text(7), s.col_text(8)};
+    c.codable = s.col_int(9) != 0;
+    return c;
+}
+
+constexpr const char* kCodeColumns =
+    "id, guid, parent_id, position, name, color, definition, anchor_example, coding_rule, codable";
+
+}  // namespace
+
+std::string escape_code_name(const std::string& name) {
+    std::string out;
+    for (char c : name) {
+        if (c == '/' || c == '\\') out += '\\';
+        out += c;
+    }
+    return out;
+}
+
+std::vector<std::string> split_code_path(const std::string& path) {
+    std::vector<std::string> parts(1);
+    for (std::size_t i = 0; i < path.size(); ++i) {
+        if (path[i] == '\\' && i + 1 < path.size()) {
+            parts.back() += path[++i];
+        } else if (path[i] == '/') {
+            parts.emplace_back();
+        } else {
+            parts.back() += path[i];
+        }
+    }
+    return parts;
+}
+
+Session::Session(ProjectStore store) : store_(std::move(store)), undo_(store_.db()), coder_(default_coder()) {}
+
+std::unique_ptr<Session> Session::create(const std::string& path) {
+    return std::unique_ptr<Session>(new Session(ProjectStore::create(path)));
+}
+
+std::unique_ptr<Session> Session::open(const std::string& path, bool read_only) {
+    return std::unique_ptr<Session>(new Session(ProjectStore::open(path, read_only)));
+}
+
+void Session::check_writable() const {
+    if (store_.read_only()) throw InvalidArgument(store_.path() + ": the project is open read-only");
+}
+
+template <class F>
+auto Session::edit(const std::string& label, unsigned kinds, F&& body) {
+    check_writable();
+    Transaction tx(store_.db());
+    ChangeRecorder recorder(store_.db());
+    auto finish = [&] {
+        const std::string cs = recorder.changeset();
+        if (!cs.empty()) undo_.push(label, cs);
+        tx.commit();
+        events_.publish(Change{kinds, label});
+    };
+    if constexpr (std::is_void_v<decltype(body())>) {
+        body();
+        finish();
+    } else {
+        auto result = body();
+        finish();
+        return result;
+    }
+}
+
+// ---------------------------------------------------------------- coders
+
+void Session::set_coder(const std::string& name) { coder_ = checked_name(name, "coder"); }
+
+CoderId Session::ensure_coder() {
+    Stmt s(store_.db(), "SELECT id FROM coders WHERE name = ?");
+    s.bind(1, coder_);
+    if (s.step()) return CoderId(s.col_int(0));
+    Stmt ins(store_.db(), "INSERT INTO coders(guid, name) VALUES(?, ?)");
+    ins.bind(1, new_guid()).bind(2, coder_).run();
+    return CoderId(store_.db().last_insert_id());
+}
+
+std::vector<Coder> Session::coders() {
+    std::vector<Coder> out;
+    Stmt s(store_.db(), "SELECT id, guid, name FROM coders ORDER BY name");
+    while (s.step()) out.push_back({CoderId(s.col_int(0)), s.col_text(1), s.col_text(2)});
+    return out;
+}
+
+// ---------------------------------------------------------------- documents
+
+ImportReport Session::import_files(const ImportRequest& request, const Progress& progress, const CancelToken* cancel) {
+    check_writable();
+    ImportReport report;
+    struct Prepared {
+        std::string path;
+        ImportedText text;
+        std::string hash;
+    };
+    std::vector<Prepared> ready;
+    const auto total = static_cast<std::int64_t>(request.paths.size());
+    for (std::size_t i = 0; i < request.paths.size(); ++i) {
+        if (cancel) cancel->check();
+        const std::string& path = request.paths[i];
+        progress.report(static_cast<std::int64_t>(i), total, fs::path(path).filename().string());
+        try {
+            Prepared p{path, import_transcript(path, request.options), {}};
+            p.hash = sha256_hex(p.text.text);
+            ready.push_back(std::move(p));
+        } catch (const Error& e) {
+            report.failed.push_back({path, e.what()});
+        }
+    }
+    progress.report(total, total, "");
+    if (!report.failed.empty() && !request.keep_going) return report;
+    if (ready.empty()) return report;
+    if (ready.size() > 1) report.backup = store_.backup("before-import");
+
+    const std::string label = ready.size() == 1
+                                  ? "Import transcript '" + fs::path(ready[0].path).stem().string() + "'"
+                                  : "Import " + std::to_string(ready.size()) + " transcripts";
+    edit(label, Change::Documents, [&] {
+        Db& db = store_.db();
+        Stmt find_hash(db, "SELECT name FROM documents WHERE content_hash = ?");
+        Stmt name_taken(db, "SELECT 1 FROM documents WHERE name = ?");
+        Stmt ins(db, "INSERT INTO documents(guid, name, source_file, format, encoding, content_hash, text, length, "
+                     "imported_at, position) VALUES(?,?,?,?,?,?,?,?,?, (SELECT COALESCE(MAX(position), -1) + 1 FROM documents))");
+        Stmt turn(db, "INSERT INTO turns(document_id, seq, speaker, start, body_start, end, timestamp_ms) VALUES(?,?,?,?,?,?,?)");
+        const std::string now = utc_now();
+        for (auto& p : ready) {
+            if (cancel) cancel->check();
+            find_hash.reset();
+            find_hash.bind(1, p.hash);
+            if (find_hash.step()) {
+                report.duplicates.push_back({p.path, "same content as document '" + find_hash.col_text(0) + "'"});
+                continue;
+            }
+            const std::string stem = normalize_text(fs::path(p.path).stem().string());
+            std::string name = stem;
+            for (int n = 2;; ++n) {
+                name_taken.reset();
+                name_taken.bind(1, name);
+                if (!name_taken.step()) break;
+                name = stem + " (" + std::to_string(n) + ")";
+            }
+            const std::int64_t length = count_code_points(p.text.text);
+            ins.reset();
+            ins.bind(1, new_guid()).bind(2, name).bind(3, fs::path(p.path).filename().string()).bind(4, p.text.format);
+            ins.bind(5, p.text.encoding).bind(6, p.hash).bind(7, p.text.text).bind(8, length).bind(9, now).run();
+            const DocumentId id(db.last_insert_id());
+            for (std::size_t t = 0; t < p.text.turns.size(); ++t) {
+                const Turn& tr = p.text.turns[t];
+                turn.reset();
+                turn.bind(1, id.value).bind(2, static_cast<std::int64_t>(t)).bind(3, tr.speaker).bind(4, tr.start);
+                turn.bind(5, tr.body_start).bind(6, tr.end).bind_opt(7, tr.timestamp_ms).run();
+            }
+            report.imported.push_back({p.path, id, name, p.text.format, p.text.encoding,
+                                       static_cast<std::int64_t>(p.text.turns.size()), length, p.text.notes});
+        }
+    });
+    return report;
+}
+
+std::vector<DocumentSummary> Session::documents() {
+    std::vector<DocumentSummary> out;
+    Stmt s(store_.db(),
+           "SELECT d.id, d.guid, d.name, d.source_file, d.format, d.encoding, d.imported_at, d.length, "
+           "(SELECT COUNT(*) FROM turns t WHERE t.document_id = d.id), "
+           "(SELECT COUNT(*) FROM codings c WHERE c.document_id = d.id) "
+           "FROM documents d ORDER BY d.position, d.name");
+    while (s.step()) {
+        DocumentSummary d;
+        d.id = DocumentId(s.col_int(0));
+        d.guid = s.col_text(1);
+        d.name = s.col_text(2);
+        d.source_file = s.col_text(3);
+        d.format = s.col_text(4);
+        d.encoding = s.col_text(5);
+        d.imported_at = s.col_text(6);
+        d.length = s.col_int(7);
+        d.turns = s.col_int(8);
+        d.codings = s.col_int(9);
+        out.push_back(std::move(d));
+    }
+    return out;
+}
+
+Document Session::load_document(DocumentId id, bool with_text) {
+    Stmt s(store_.db(),
+           std::string("SELECT id, guid, name, source_file, format, encoding, content_hash, ") +
+               (with_text ? "text" : "''") + ", length, imported_at FROM documents WHERE id = ?");
+    s.bind(1, id.value);
+    if (!s.step()) throw InvalidArgument("no document with id " + std::to_string(id.value));
+    Document d;
+    d.id = DocumentId(s.col_int(0));
+    d.guid = s.col_text(1);
+    d.name = s.col_text(2);
+    d.source_file = s.col_text(3);
+    d.format = s.col_text(4);
+    d.encoding = s.col_text(5);
+    d.content_hash = s.col_text(6);
+    d.text = s.col_text(7);
+    d.length = s.col_int(8);
+    d.imported_at = s.col_text(9);
+    Stmt t(store_.db(), "SELECT speaker, start, body_start, end, timestamp_ms FROM turns WHERE document_id = ? ORDER BY seq");
+    t.bind(1, id.value);
+    while (t.step()) d.turns.push_back({t.col_text(0), t.col_int(1), t.col_int(2), t.col_int(3), t.col_opt_int(4)});
+    return d;
+}
+
+Document Session::document(DocumentId id) { return load_document(id, true); }
+
+DocumentId Session::find_document(const std::string& name_or_id) {
+    {
+        Stmt s(store_.db(), "SELECT id FROM documents WHERE name = ?");
+        s.bind(1, normalize_text(name_or_id));
+        if (s.step()) return DocumentId(s.col_int(0));
+    }
+    std::string digits = name_or_id;
+    if (!digits.empty() && digits[0] == '#') digits.erase(0, 1);
+    if (!digits.empty() && digits.size() < 18 && std::all_of(digits.begin(), digits.end(), ::isdigit)) {
+        Stmt s(store_.db(), "SELECT id FROM documents WHERE id = ?");
+        s.bind(1, static_cast<std::int64_t>(std::stoll(digits)));
+        if (s.step()) return DocumentId(s.col_int(0));
+    }
+    throw InvalidArgument("no document named '" + name_or_id + "'");
+}
+
+void Session::rename_document(DocumentId id, const std::string& raw) {
+    const std::string name = checked_name(raw, "document");
+    const Document old = load_document(id, false);
+    edit("Rename document '" + old.name + "' to '" + name + "'", Change::Documents, [&] {
+        Stmt s(store_.db(), "SELECT 1 FROM documents WHERE name = ? AND id != ?");
+        s.bind(1, name).bind(2, id.value);
+        if (s.step()) throw InvalidArgument("a document named '" + name + "' exists already");
+        Stmt(store_.db(), "UPDATE documents SET name = ? WHERE id = ?").bind(1, name).bind(2, id.value).run();
+    });
+}
+
+void Session::delete_document(DocumentId id) {
+    const Document old = load_document(id, false);
+    if (store_.db().query_int("SELECT COUNT(*) FROM codings WHERE document_id = " + std::to_string(id.value)) > 0)
+        store_.backup("before-delete-document");
+    edit("Delete document '" + old.name + "'", Change::All, [&] {
+        Db& db = store_.db();
+        const std::string d = std::to_string(id.value);
+        db.exec("DELETE FROM memos WHERE coding_id IN (SELECT id FROM codings WHERE document_id = " + d + ")");
+        db.exec("DELETE FROM memos WHERE document_id = " + d);
+        db.exec("DELETE FROM codings WHERE document_id = " + d);
+        db.exec("DELETE FROM turns WHERE document_id = " + d);
+        db.exec("DELETE FROM document_variables WHERE document_id = " + d);
+        db.exec("DELETE FROM documents WHERE id = " + d);
+    });
+}
+
+// ---------------------------------------------------------------- codebook
+
+std::vector<CodeSummary> Session::codes() {
+    std::vector<Code> all;
+    {
+        Stmt s(store_.db(), std::string("SELECT ") + kCodeColumns + " FROM codes ORDER BY position, id");
+        while (s.step()) all.push_back(read_code(s));
+    }
+    std::unordered_map<std::int64_t, std::pair<std::int64_t, std::int64_t>> counts;
+    {
+        Stmt s(store_.db(), "SELECT code_id, COUNT(*), COUNT(DISTINCT document_id) FROM codings GROUP BY code_id");
+        while (s.step()) counts[s.col_int(0)] = {s.col_int(1), s.col_int(2)};
+    }
+    std::unordered_map<std::int64_t, std::vector<const Code*>> children;
+    for (const Code& c : all) children[c.parent.value].push_back(&c);
+    std::vector<CodeSummary> out;
+    out.reserve(all.size());
+    // Depth-first, siblings by position: the order a tree view shows.
+    std::function<void(std::int64_t, const std::string&, int)> walk = [&](std::int64_t parent, const std::string& prefix,
+                                                                          int depth) {
+        for (const Code* c : children[parent]) {
+            CodeSummary cs;
+            cs.code = *c;
+            cs.path = prefix + escape_code_name(c->name);
+            cs.depth = depth;
+            if (auto it = counts.find(c->id.value); it != counts.end()) {
+                cs.codings = it->second.first;
+                cs.documents = it->second.second;
+            }
+            out.push_back(cs);
+            walk(c->id.value, out.back().path + "/", depth + 1);
+        }
+    };
+    walk(0, "", 0);
+    return out;
+}
+
+Code Session::code(CodeId id) {
+    Stmt s(store_.db(), std::string("SELECT ") + kCodeColumns + " FROM codes WHERE id = ?");
+    s.bind(1, id.value);
+    if (!s.step()) throw InvalidArgument("no code with id " + std::to_string(id.value));
+    return read_code(s);
+}
+
+std::string Session::code_path(CodeId id) {
+    std::string path;
+    std::set<std::int64_t> seen;
+    for (CodeId cur = id; cur.valid();) {
+        if (!seen.insert(cur.value).second) throw StoreError(StoreError::Kind::Corrupt, "code parents form a cycle");
+        const Code c = code(cur);
+        path = escape_code_name(c.name) + (path.empty() ? "" : "/" + path);
+        cur = c.parent;
+    }
+    return path;
+}
+
+CodeId Session::find_code(const std::string& path) {
+    CodeId parent;
+    for (const std::string& raw : split_code_path(path)) {
+        const std::string name = normalize_text(trim(raw));
+        Stmt s(store_.db(), "SELECT id FROM codes WHERE parent_id IS ? AND name = ?");
+        if (parent.valid())
+            s.bind(1, parent.value);
+        else
+            s.bind_null(1);
+        s.bind(2, name);
+        if (!s.step()) throw InvalidArgument("no code '" + path + "'");
+        parent = CodeId(s.col_int(0));
+    }
+    if (!parent.valid()) throw InvalidArgument("no code '" + path + "'");
+    return parent;
+}
+
+std::vector<CodeId> Session::subtree(CodeId root) {
+    std::vector<CodeId> out{root};
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        Stmt s(store_.db(), "SELECT id FROM codes WHERE parent_id = ? ORDER BY position");
+        s.bind(1, out[i].value);
+        while (s.step()) {
+            out.emplace_back(s.col_int(0));
+            if (out.size() > 1000000) throw StoreError(StoreError::Kind::Corrupt, "code parents form a cycle");
+        }
+    }
+    return out;
+}
+
+namespace {
+
+void check_sibling_name(Db& db, CodeId parent, const std::string& name, CodeId self) {
+    Stmt s(db, "SELECT 1 FROM codes WHERE parent_id IS ? AND name = ? AND id != ?");
+    if (parent.valid())
+        s.bind(1, parent.value);
+    else
+        s.bind_null(1);
+    s.bind(2, name).bind(3, self.value);
+    if (s.step()) throw InvalidArgument("a code named '" + name + "' exists already at that place");
+}
+
+// Rewrites sibling positions as 0..n-1 in the given order.
+void write_positions(Db& db, const std::vector<std::int64_t>& ids) {
+    Stmt s(db, "UPDATE codes SET position = ? WHERE id = ? AND position != ?");
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+        s.reset();
+        s.bind(1, static_cast<std::int64_t>(i)).bind(2, ids[i]).bind(3, static_cast<std::int64_t>(i)).run();
+    }
+}
+
+std::vector<std::int64_t> sibling_ids(Db& db, CodeId parent, CodeId except) {
+    Stmt s(db, "SELECT id FROM codes WHERE parent_id IS ? AND id != ? ORDER BY position, id");
+    if (parent.valid())
+        s.bind(1, parent.value);
+    else
+        s.bind_null(1);
+    s.bind(2, except.value);
+    std::vector<std::int64_t> out;
+    while (s.step()) out.push_back(s.col_int(0));
+    return out;
+}
+
+}  // namespace
+
+CodeId Session::add_code(CodeId parent, const std::string& raw_name, const std::string& color,
+                         const CodeDescription& description) {
+    const std::string name = checked_name(raw_name, "code");
+    if (parent.valid()) code(parent);
+    const auto n = static_cast<std::size_t>(store_.db().query_int("SELECT COUNT(*) FROM codes"));
+    const std::string col = checked_color(color, n);
+    return edit("Add code '" + name + "'", Change::Codes, [&] {
+        Db& db = store_.db();
+        check_sibling_name(db, parent, name, CodeId());
+        Stmt s(db, "INSERT INTO codes(guid, parent_id, position, name, color, definition, anchor_example, coding_rule) "
+                   "VALUES(?, ?, ?, ?, ?, ?, ?, ?)");
+        s.bind(1, new_guid()).bind_id(2, parent.value);
+        s.bind(3, static_cast<std::int64_t>(sibling_ids(db, parent, CodeId()).size()));
+        s.bind(4, name).bind(5, col).bind(6, description.definition).bind(7, description.anchor_example);
+        s.bind(8, description.coding_rule).run();
+        return CodeId(db.last_insert_id());
+    });
+}
+
+void Session::rename_code(CodeId id, const std::string& raw) {
+    const std::string name = checked_name(raw, "code");
+    const Code c = code(id);
+    if (c.name == name) return;
+    edit("Rename code '" + c.name + "' to '" + name + "'", Change::Codes, [&] {
+        check_sibling_name(store_.db(), c.parent, name, id);
+        Stmt(store_.db(), "UPDATE codes SET name = ? WHERE id = ?").bind(1, name).bind(2, id.value).run();
+    });
+}
+
+void Session::set_code_color(CodeId id, const std::string& color) {
+    const Code c = code(id);
+    const std::string col = checked_color(color, 0);
+    if (col == c.color) return;
+    edit("Change colour of code '" + c.name + "'", Change::Codes, [&] {
+        Stmt(store_.db(), "UPDATE codes SET color = ? WHERE id = ?").bind(1, col).bind(2, id.value).run();
+    });
+}
+
+void Session::set_code_description(CodeId id, const CodeDescription& d) {
+    const Code c = code(id);
+    if (c.description == d) return;
+    edit("Describe code '" + c.name + "'", Change::Codes, [&] {
+        Stmt(store_.db(), "UPDATE codes SET definition = ?, anchor_example = ?, coding_rule = ? WHERE id = ?")
+            .bind(1, d.definition)
+            .bind(2, d.anchor_example)
+            .bind(3, d.coding_rule)
+            .bind(4, id.value)
+            .run();
+    });
+}
+
+void Session::move_code(CodeId id, CodeId parent, int position) {
+    const Code c = code(id);
+    if (parent.valid()) {
+        code(parent);
+        const auto sub = subtree(id);
+        if (std::find(sub.begin(), sub.end(), parent) != sub.end())
+            throw InvalidArgument("cannot move code '" + c.name + "' into itself or one of its subcodes");
+    }
+    edit("Move code '" + c.name + "'", Change::Codes, [&] {
+        Db& db = store_.db();
+        if (parent != c.parent) check_sibling_name(db, parent, c.name, id);
+        auto siblings = sibling_ids(db, parent, id);
+        const std::size_t at = position < 0 ? siblings.size() : std::min<std::size_t>(static_cast<std::size_t>(position), siblings.size());
+        siblings.insert(siblings.begin() + static_cast<long>(at), id.value);
+        Stmt(db, "UPDATE codes SET parent_id = ? WHERE id = ?").bind_id(1, parent.value).bind(2, id.value).run();
+        write_positions(db, siblings);
+        if (parent != c.parent) write_positions(db, sibling_ids(db, c.parent, id));
+    });
+}
+
+namespace {
+
+// Moves codings from one code to another; a coding that the target already has (same document, coder and
+// range) is deleted instead, with its memo.
+void move_codings(Db& db, const std::vector<CodeId>& from, CodeId to) {
+    for (CodeId f : from) {
+        const std::string src = std::to_string(f.value), dst = std::to_string(to.value);
+        const std::string dup = "SELECT id FROM codings c WHERE c.code_id = " + src +
+                                " AND EXISTS (SELECT 1 FROM codings t WHERE t.code_id = " + dst +
+                                " AND t.document_id = c.document_id AND t.coder_id = c.coder_id"
+                                " AND t.start = c.start AND t.end = c.end)";
+        db.exec("DELETE FROM memos WHERE coding_id IN (" + dup + ")");
+        db.exec("DELETE FROM codings WHERE id IN (" + dup + ")");
+        db.exec("UPDATE codings SET code_id = " + dst + " WHERE code_id = " + src);
+    }
+}
+
+}  // namespace
+
+void Session::merge_codes(CodeId source, CodeId target) {
+    const Code s = code(source), t = code(target);
+    if (source == target) throw InvalidArgument("cannot merge code '" + s.name + "' into itself");
+    const auto sub = subtree(source);
+    if (std::find(sub.begin(), sub.end(), target) != sub.end())
+        throw InvalidArgument("cannot merge code '" + s.name + "' into its own subcode '" + t.name + "'");
+    store_.backup("before-merge");
+    edit("Merge code '" + s.name + "' into '" + t.name + "'", Change::Codes | Change::Codings | Change::Memos, [&] {
+        Db& db = store_.db();
+        move_codings(db, {source}, target);
+        // Subcodes move under the target, after its own children.
+        auto target_children = sibling_ids(db, target, CodeId());
+        for (std::int64_t child : sibling_ids(db, source, CodeId())) {
+            const Code cc = code(CodeId(child));
+            check_sibling_name(db, target, cc.name, CodeId(child));
+            Stmt(db, "UPDATE codes SET parent_id = ? WHERE id = ?").bind(1, target.value).bind(2, child).run();
+            target_children.push_back(child);
+        }
+        write_positions(db, target_children);
+        // The source's memo is appended to the target's.
+        Stmt sm(db, "SELECT text FROM memos WHERE target_key = ?");
+        sm.bind(1, memo_key(MemoTarget::Code, source.value));
+        if (sm.step()) {
+            const std::string text = sm.col_text(0);
+            Stmt tm(db, "SELECT text FROM memos WHERE target_key = ?");
+            tm.bind(1, memo_key(MemoTarget::Code, target.value));
+            const std::string joined = tm.step() ? tm.col_text(0) + "\n\n" + s.name + ": " + text : text;
+            Stmt(db, "DELETE FROM memos WHERE target_key = ?").bind(1, memo_key(MemoTarget::Code, source.value)).run();
+            Stmt up(db, "INSERT INTO memos(guid, target, code_id, text, modified_at, target_key) VALUES(?, 'code', ?, ?, ?, ?) "
+                        "ON CONFLICT(target_key) DO UPDATE SET text = excluded.text, modified_at = excluded.modified_at");
+            up.bind(1, new_guid()).bind(2, target.value).bind(3, joined).bind(4, utc_now());
+            up.bind(5, memo_key(MemoTarget::Code, target.value)).run();
+        }
+        Stmt(db, "DELETE FROM codes WHERE id = ?").bind(1, source.value).run();
+        write_positions(db, sibling_ids(db, s.parent, CodeId()));
+    });
+}
+
+void Session::delete_code(CodeId id, DeleteCodings mode) {
+    const Code c = code(id);
+    const auto ids = subtree(id);
+    std::string list;
+    for (CodeId x : ids) list += (list.empty() ? "" : ",") + std::to_string(x.value);
+    const std::int64_t n = store_.db().query_int("SELECT COUNT(*) FROM codings WHERE code_id IN (" + list + ")");
+    if (n > 0 && mode == DeleteCodings::Refuse)
+        throw InvalidArgument("code '" + c.name + "' has " + std::to_string(n) +
+                              " codings: choose to delete them or to move them to the parent code");
+    if (n > 0 && mode == DeleteCodings::MoveToParent && !c.parent.valid())
+        throw InvalidArgument("code '" + c.name + "' is a top-level code: its codings cannot move to a parent");
+    if (n > 0) store_.backup("before-delete-code");
+    edit("Delete code '" + c.name + "'", Change::Codes | Change::Codings | Change::Memos, [&] {
+        Db& db = store_.db();
+        if (n > 0 && mode == DeleteCodings::MoveToParent) {
+            move_codings(db, ids, c.parent);
+        } else {
+            db.exec("DELETE FROM memos WHERE coding_id IN (SELECT id FROM codings WHERE code_id IN (" + list + "))");
+            db.exec("DELETE FROM codings WHERE code_id IN (" + list + ")");
+        }
+        db.exec("DELETE FROM memos WHERE code_id IN (" + list + ")");
+        // Deepest first, so no child outlives its parent even for a moment.
+        for (auto it = ids.rbegin(); it != ids.rend(); ++it)
+            Stmt(db, "DELETE FROM codes WHERE id = ?").bind(1, it->value).run();
+        write_positions(db, sibling_ids(db, c.parent, CodeId()));
+    });
+}
+
+namespace {
+
+std::string read_file(const std::string& path, std::size_t limit) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw IoError(path, "cannot open for reading");
+    in.seekg(0, std::ios::end);
+    const auto size = static_cast<std::size_t>(in.tellg());
+    if (size > limit) throw IoError(path, "file too large (" + std::to_string(size) + " bytes)");
+    in.seekg(0);
+    std::string data(size, '\0');
+    in.read(data.data(), static_cast<std::streamsize>(size));
+    if (!in) throw IoError(path, "read failed");
+    return data;
+}
+
+}  // namespace
+
+CodebookImportReport Session::import_codebook(const std::string& qdc_path) {
+    const Codebook book = read_qdc(read_file(qdc_path, 64u << 20), qdc_path);
+    CodebookImportReport report;
+    report.warnings = book.warnings;
+    edit("Import codebook '" + fs::path(qdc_path).filename().string() + "'", Change::Codes, [&] {
+        Db& db = store_.db();
+        std::size_t count = static_cast<std::size_t>(db.query_int("SELECT COUNT(*) FROM codes"));
+        std::function<void(const CodebookEntry&, CodeId)> add = [&](const CodebookEntry& e, CodeId parent) {
+            const std::string name = checked_name(e.name, "code");
+            CodeId id;
+            // Match by GUID first (a codebook read back), then by name at the same place.
+            if (!e.guid.empty()) {
+                Stmt s(db, "SELECT id FROM codes WHERE guid = ?");
+                s.bind(1, e.guid);
+                if (s.step()) id = CodeId(s.col_int(0));
+            }
+            if (!id.valid()) {
+                Stmt s(db, "SELECT id FROM codes WHERE parent_id IS ? AND name = ?");
+                if (parent.valid())
+                    s.bind(1, parent.value);
+                else
+                    s.bind_null(1);
+                s.bind(2, name);
+                if (s.step()) id = CodeId(s.col_int(0));
+            }
+            if (id.valid()) {
+                const Code old = code(id);
+                const std::string color = e.color.empty() ? old.color : e.color;
+                const CodeDescription d = e.description.empty() ? old.description : e.description;
+                if (old.name == name && old.color == color && old.description == d && old.codable == e.codable) {
+                    ++report.unchanged;
+                } else {
+                    check_sibling_name(db, old.parent, name, id);
+                    Stmt up(db, "UPDATE codes SET name = ?, color = ?, definition = ?, anchor_example = ?, coding_rule = ?, "
+                                "codable = ? WHERE id = ?");
+                    up.bind(1, name).bind(2, color).bind(3, d.definition).bind(4, d.anchor_example).bind(5, d.coding_rule);
+                    up.bind(6, e.codable ? 1 : 0).bind(7, id.value).run();
+                    ++report.updated;
+                }
+            } else {
+                Stmt ins(db, "INSERT INTO codes(guid, parent_id, position, name, color, definition, anchor_example, "
+                             "coding_rule, codable) VALUES(?,?,?,?,?,?,?,?,?)");
+                ins.bind(1, e.guid.empty() ? new_guid() : e.guid).bind_id(2, parent.value);
+                ins.bind(3, static_cast<std::int64_t>(sibling_ids(db, parent, CodeId()).size()));
+                ins.bind(4, name).bind(5, checked_color(e.color, count++)).bind(6, e.description.definition);
+                ins.bind(7, e.description.anchor_example).bind(8, e.description.coding_rule).bind(9, e.codable ? 1 : 0).run();
+                id = CodeId(db.last_insert_id());
+                ++report.added;
+            }
+            for (const auto& child : e.children) add(child, id);
+        };
+        for (const auto& e : book.codes) add(e, CodeId());
+    });
+    return report;
+}
+
+void Session::export_codebook(const std::string& qdc_path) {
+    Codebook book;
+    book.origin = "Kodex";
+    const auto all = codes();
+    std::unordered_map<std::int64_t, std::vector<const CodeSummary*>> children;
+    for (const auto& c : all) children[c.code.parent.value].push_back(&c);
+    std::function<CodebookEntry(const CodeSummary&)> build = [&](const CodeSummary& c) {
+        CodebookEntry e{c.code.guid, c.code.name, c.code.color, c.code.codable, c.code.description, {}};
+        for (const auto* child : children[c.code.id.value]) e.children.push_back(build(*child));
+        return e;
+    };
+    for (const auto* top : children[0]) book.codes.push_back(build(*top));
+    const std::string xml = write_qdc(book);
+    const std::string tmp = qdc_path + ".tmp";
+    {
+        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+        if (!out) throw IoError(qdc_path, "cannot write");
+        out.write(xml.data(), static_cast<std::streamsize>(xml.size()));
+        out.close();
+        if (!out) throw IoError(qdc_path, "write failed");
+    }
+    std::error_code ec;
+    fs::rename(tmp, qdc_path, ec);
+    if (ec) throw IoError(qdc_path, "cannot write: " + ec.message());
+}
+
+// ---------------------------------------------------------------- coding
+
+CodingId Session::apply_code(DocumentId doc, CodeId code_id, TextRange range) {
+    const Document d = load_document(doc, false);
+    const Code c = code(code_id);
+    if (!c.codable) throw InvalidArgument("code '" + c.name + "' is a folder and cannot be applied");
+    if (range.start < 0 || range.end > d.length || range.empty())
+        throw InvalidArgument("range " + std::to_string(range.start) + ":" + std::to_string(range.end) +
+                              " is outside the text of '" + d.name + "' (0:" + std::to_string(d.length) + ")");
+    return edit("Apply code '" + c.name + "'", Change::Codings, [&] {
+        Db& db = store_.db();
+        const CoderId coder = ensure_coder();
+        Stmt dup(db, "SELECT 1 FROM codings WHERE document_id = ? AND code_id = ? AND coder_id = ? AND start = ? AND end = ?");
+        dup.bind(1, doc.value).bind(2, code_id.value).bind(3, coder.value).bind(4, range.start).bind(5, range.end);
+        if (dup.step())
+            throw InvalidArgument("'" + d.name + "' " + std::to_string(range.start) + ":" + std::to_string(range.end) +
+                                  " is already coded with '" + c.name + "' by " + coder_);
+        Stmt ins(db, "INSERT INTO codings(guid, document_id, code_id, coder_id, start, end, created_at) VALUES(?,?,?,?,?,?,?)");
+        ins.bind(1, new_guid()).bind(2, doc.value).bind(3, code_id.value).bind(4, coder.value);
+        ins.bind(5, range.start).bind(6, range.end).bind(7, utc_now()).run();
+        return CodingId(db.last_insert_id());
+    });
+}
+
+CodingView Session::coding(CodingId id) {
+    Stmt s(store_.db(), "SELECT document_id FROM codings WHERE id = ?");
+    s.bind(1, id.value);
+    if (!s.step()) throw InvalidArgument("no coding with id " + std::to_string(id.value));
+    for (auto& v : codings(CodingFilter{DocumentId(s.col_int(0)), {}, false, {}}))
+        if (v.coding.id == id) return v;
+    throw InvalidArgument("no coding with id " + std::to_string(id.value));
+}
+
+void Session::remove_coding(CodingId id) {
+    const CodingView v = coding(id);
+    edit("Remove coding '" + v.code_path + "'", Change::Codings | Change::Memos, [&] {
+        Stmt(store_.db(), "DELETE FROM memos WHERE coding_id = ?").bind(1, id.value).run();
+        Stmt(store_.db(), "DELETE FROM codings WHERE id = ?").bind(1, id.value).run();
+    });
+}
+
+void Session::set_coding_range(CodingId id, TextRange range) {
+    const CodingView v = coding(id);
+    const Document d = load_document(v.coding.document, false);
+    if (range.start < 0 || range.end > d.length || range.empty())
+        throw InvalidArgument("range " + std::to_string(range.start) + ":" + std::to_string(range.end) +
+                              " is outside the text of '" + d.name + "' (0:" + std::to_string(d.length) + ")");
+    if (range == v.coding.range) return;
+    edit("Change range of coding '" + v.code_path + "'", Change::Codings, [&] {
+        Stmt dup(store_.db(), "SELECT 1 FROM codings WHERE document_id = ? AND code_id = ? AND coder_id = ? AND start = ? "
+                              "AND end = ? AND id != ?");
+        dup.bind(1, v.coding.document.value).bind(2, v.coding.code.value).bind(3, v.coding.coder.value);
+        dup.bind(4, range.start).bind(5, range.end).bind(6, id.value);
+        if (dup.step()) throw InvalidArgument("that range is already coded with '" + v.code_path + "' by " + v.coder_name);
+        Stmt(store_.db(), "UPDATE codings SET start = ?, end = ? WHERE id = ?").bind(1, range.start).bind(2, range.end).bind(3, id.value).run();
+    });
+}
+
+std::vector<CodingView> Session::codings(const CodingFilter& f) {
+    std::unordered_map<std::int64_t, std::string> paths;
+    for (const auto& c : codes()) paths[c.code.id.value] = c.path;
+    std::string sql =
+        "SELECT c.id, c.guid, c.document_id, c.code_id, c.coder_id, c.start, c.end, c.created_at, d.name, k.name, "
+        "substr(d.text, c.start + 1, c.end - c.start), COALESCE(m.text, '') "
+        "FROM codings c JOIN documents d ON d.id = c.document_id JOIN coders k ON k.id = c.coder_id "
+        "LEFT JOIN memos m ON m.coding_id = c.id WHERE 1";
+    std::vector<std::int64_t> code_ids;
+    if (f.code) {
+        if (f.include_subcodes)
+            for (CodeId x : subtree(*f.code)) code_ids.push_back(x.value);
+        else
+            code_ids.push_back(f.code->value);
+        sql += " AND c.code_id IN (";
+        for (std::size_t i = 0; i < code_ids.size(); ++i) sql += (i ? ",?" : "?");
+        sql += ")";
+    }
+    if (f.document) sql += " AND c.document_id = ?";
+    if (f.coder) sql += " AND k.name = ?";
+    sql += " ORDER BY d.position, d.name, c.start, c.end, c.id";
+    Stmt s(store_.db(), sql);
+    int i = 1;
+    for (std::int64_t id : code_ids) s.bind(i++, id);
+    if (f.document) s.bind(i++, f.document->value);
+    if (f.coder) s.bind(i++, *f.coder);
+    std::vector<CodingView> out;
+    while (s.step()) {
+        CodingView v;
+        v.coding = {CodingId(s.col_int(0)), s.col_text(1), DocumentId(s.col_int(2)), CodeId(s.col_int(3)),
+                    CoderId(s.col_int(4)), {s.col_int(5), s.col_int(6)}, s.col_text(7)};
+        v.document_name = s.col_text(8);
+        v.coder_name = s.col_text(9);
+        v.text = s.col_text(10);
+        v.memo = s.col_text(11);
+        v.code_path = paths[v.coding.code.value];
+        out.push_back(std::move(v));
+    }
+    return out;
+}
+
+// ---------------------------------------------------------------- memos
+
+void Session::set_memo(MemoTarget target, std::int64_t target_id, const std::string& text) {
+    std::string what = "project";
+    switch (target) {
+    case MemoTarget::Project: break;
+    case MemoTarget::Document: what = "document '" + load_document(DocumentId(target_id), false).name + "'"; break;
+    case MemoTarget::Code: what = "code '" + code(CodeId(target_id)).name + "'"; break;
+    case MemoTarget::Coding: what = "coding '" + coding(CodingId(target_id)).code_path + "'"; break;
+    }
+    if (!is_valid_utf8(text)) throw InvalidArgument("memo text is not valid UTF-8");
+    const std::string body = normalize_text(text);
+    const std::string key = memo_key(target, target_id);
+    edit("Edit memo of " + what, Change::Memos, [&] {
+        Db& db = store_.db();
+        if (trim(body).empty()) {
+            Stmt(db, "DELETE FROM memos WHERE target_key = ?").bind(1, key).run();
+            return;
+        }
+        Stmt up(db, "INSERT INTO memos(guid, target, document_id, code_id, coding_id, text, modified_at, target_key) "
+                    "VALUES(?,?,?,?,?,?,?,?) ON CONFLICT(target_key) DO UPDATE SET text = excluded.text, "
+                    "modified_at = excluded.modified_at WHERE text != excluded.text");
+        up.bind(1, new_guid()).bind(2, memo_target_name(target));
+        up.bind_id(3, target == MemoTarget::Document ? target_id : 0);
+        up.bind_id(4, target == MemoTarget::Code ? target_id : 0);
+        up.bind_id(5, target == MemoTarget::Coding ? target_id : 0);
+        up.bind(6, body).bind(7, utc_now()).bind(8, key).run();
+    });
+}
+
+namespace {
+Memo read_memo(Stmt& s) {
+    Memo m;
+    m.id = MemoId(s.col_int(0));
+    m.guid = s.col_text(1);
+    m.target = memo_target_from(s.col_text(2));
+    m.document = DocumentId(s.col_null(3) ? 0 : s.col_int(3));
+    m.code = CodeId(s.col_null(4) ? 0 : s.col_int(4));
+    m.coding = CodingId(s.col_null(5) ? 0 : s.col_int(5));
+    m.text = s.col_text(6);
+    m.modified_at = s.col_text(7);
+    return m;
+}
+constexpr const char* kMemoColumns = "id, guid, target, document_id, code_id, coding_id, text, modified_at";
+}  // namespace
+
+std::optional<Memo> Session::memo(MemoTarget target, std::int64_t target_id) {
+    Stmt s(store_.db(), std::string("SELECT ") + kMemoColumns + " FROM memos WHERE target_key = ?");
+    s.bind(1, memo_key(target, target_id));
+    if (s.step()) return read_memo(s);
+    return std::nullopt;
+}
+
+std::vector<Memo> Session::memos() {
+    std::vector<Memo> out;
+    Stmt s(store_.db(), std::string("SELECT ") + kMemoColumns + " FROM memos ORDER BY target, id");
+    while (s.step()) out.push_back(read_memo(s));
+    return out;
+}
+
+// ---------------------------------------------------------------- variables
+
+VariableId Session::define_variable(const std::string& raw, VariableType type) {
+    const std::string name = checked_name(raw, "variable");
+    {
+        Stmt s(store_.db(), "SELECT id, type FROM variables WHERE name = ?");
+        s.bind(1, name);
+        if (s.step()) {
+            if (s.col_text(1) != to_string(type))
+                throw InvalidArgument("variable '" + name + "' exists already with type " + s.col_text(1));
+            return VariableId(s.col_int(0));
+        }
+    }
+    return edit("Define variable '" + name + "'", Change::Variables, [&] {
+        Stmt(store_.db(), "INSERT INTO variables(guid, name, type) VALUES(?, ?, ?)")
+            .bind(1, new_guid())
+            .bind(2, name)
+            .bind(3, to_string(type))
+            .run();
+        return VariableId(store_.db().last_insert_id());
+    });
+}
+
+std::vector<Variable> Session::variables() {
+    std::vector<Variable> out;
+    Stmt s(store_.db(), "SELECT id, guid, name, type FROM variables ORDER BY name");
+    while (s.step())
+        out.push_back({VariableId(s.col_int(0)), s.col_text(1), s.col_text(2), variable_type_from_string(s.col_text(3))});
+    return out;
+}
+
+void Session::set_variable(DocumentId doc, const std::string& raw, const std::string& value) {
+    const std::string name = checked_name(raw, "variable");
+    const Document d = load_document(doc, false);
+    VariableType type = VariableType::Text;
+    {
+        Stmt s(store_.db(), "SELECT type FROM variables WHERE name = ?");
+        s.bind(1, name);
+        if (s.step()) type = variable_type_from_string(s.col_text(0));
+    }
+    const bool clear = trim(value).empty();
+    const std::string v = clear ? std::string() : canonical_value(type, normalize_text(value));
+    edit("Set variable '" + name + "' of '" + d.name + "'", Change::Variables, [&] {
+        Db& db = store_.db();
+        Stmt find(db, "SELECT id FROM variables WHERE name = ?");
+        find.bind(1, name);
+        std::int64_t var = 0;
+        if (find.step()) {
+            var = find.col_int(0);
+        } else {
+            if (clear) return;
+            Stmt(db, "INSERT INTO variables(guid, name, type) VALUES(?, ?, 'text')").bind(1, new_guid()).bind(2, name).run();
+            var = db.last_insert_id();
+        }
+        if (clear) {
+            Stmt(db, "DELETE FROM document_variables WHERE document_id = ? AND variable_id = ?").bind(1, doc.value).bind(2, var).run();
+        } else {
+            Stmt(db, "INSERT INTO document_variables(document_id, variable_id, value) VALUES(?,?,?) "
+                     "ON CONFLICT(document_id, variable_id) DO UPDATE SET value = excluded.value WHERE value != excluded.value")
+                .bind(1, doc.value)
+                .bind(2, var)
+                .bind(3, v)
+                .run();
+        }
+    });
+}
+
+std::map<std::string, std::string> Session::variable_values(DocumentId doc) {
+    std::map<std::string, std::string> out;
+    Stmt s(store_.db(), "SELECT v.name, dv.value FROM document_variables dv JOIN variables v ON v.id = dv.variable_id "
+                        "WHERE dv.document_id = ?");
+    s.bind(1, doc.value);
+    while (s.step()) out[s.col_text(0)] = s.col_text(1);
+    return out;
+}
+
+// ---------------------------------------------------------------- undo
+
+std::optional<std::string> Session::undo_label() { return undo_.undo_label(); }
+std::optional<std::string> Session::redo_label() { return undo_.redo_label(); }
+
+std::string Session::undo() {
+    check_writable();
+    const std::string label = undo_.undo();
+    events_.publish(Change{Change::All, "Undo " + label});
+    return label;
+}
+
+std::string Session::redo() {
+    check_writable();
+    const std::string label = undo_.redo();
+    events_.publish(Change{Change::All, "Redo " + label});
+    return label;
+}
+
+}  // namespace kodex

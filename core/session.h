@@ -1,0 +1,184 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// Session: the facade over one open project that the editor and kodex-cli both use. Every method that
+// changes data is one user action: one SQLite transaction, one undo entry with a label, one change
+// message to subscribers. Not thread-safe: use a Session from one thread at a time.
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/history/undo_stack.h"
+#include "core/import/importer.h"
+#include "core/model/code.h"
+#include "core/model/coding.h"
+#include "core/model/document.h"
+#include "core/model/memo.h"
+#include "core/model/variable.h"
+#include "core/observer.h"
+#include "core/progress.h"
+#include "core/store/project_store.h"
+
+namespace kodex {
+
+struct DocumentSummary {
+    DocumentId id;
+    std::string guid, name, source_file, format, encoding, imported_at;
+    std::int64_t length = 0;
+    std::int64_t turns = 0;
+    std::int64_t codings = 0;
+};
+
+struct CodeSummary {
+    Code code;
+    std::string path;           ///< "Parent/Child", with '/' in names escaped as "\/"
+    int depth = 0;              ///< 0 for top-level codes
+    std::int64_t codings = 0;   ///< codings of this code alone
+    std::int64_t documents = 0; ///< documents with at least one coding of this code
+};
+
+struct CodingFilter {
+    std::optional<DocumentId> document;
+    std::optional<CodeId> code;
+    bool include_subcodes = false;
+    std::optional<std::string> coder;
+};
+
+/// A coding with what a reader needs to see it.
+struct CodingView {
+    Coding coding;
+    std::string document_name;
+    std::string code_path;
+    std::string coder_name;
+    std::string text;
+    std::string memo;
+};
+
+struct ImportRequest {
+    std::vector<std::string> paths;
+    ImportOptions options;
+    bool keep_going = false;  ///< import the good files and report the bad ones instead of importing nothing
+};
+
+struct ImportReport {
+    struct Imported {
+        std::string path;
+        DocumentId id;
+        std::string name, format, encoding;
+        std::int64_t turns = 0, length = 0;
+        std::vector<std::string> notes;
+    };
+    struct Problem {
+        std::string path;
+        std::string reason;
+    };
+    std::vector<Imported> imported;
+    std::vector<Problem> duplicates;  ///< same content as a document already in the project (not imported)
+    std::vector<Problem> failed;      ///< could not be read; without keep_going nothing was imported
+    std::string backup;               ///< path of the backup made before a multi-file import
+    bool ok() const { return failed.empty(); }
+};
+
+struct CodebookImportReport {
+    int added = 0, updated = 0, unchanged = 0;
+    std::vector<std::string> warnings;
+};
+
+enum class DeleteCodings { Refuse, Delete, MoveToParent };
+
+class Session {
+public:
+    /// Creates a new project file.
+    static std::unique_ptr<Session> create(const std::string& path);
+    /// Opens a project (see ProjectStore::open for the errors).
+    static std::unique_ptr<Session> open(const std::string& path, bool read_only = false);
+
+    const std::string& path() const { return store_.path(); }
+    ProjectStore& store() { return store_; }
+    Publisher& events() { return events_; }
+
+    /// The coder that new codings are attributed to (created on first use).
+    void set_coder(const std::string& name);
+    const std::string& coder() const { return coder_; }
+    std::vector<Coder> coders();
+
+    // --- documents
+    ImportReport import_files(const ImportRequest& request, const Progress& progress = {}, const CancelToken* cancel = nullptr);
+    std::vector<DocumentSummary> documents();
+    Document document(DocumentId id);
+    /// Finds a document by name, or by numeric id written as "#12" or "12". Throws InvalidArgument.
+    DocumentId find_document(const std::string& name_or_id);
+    void rename_document(DocumentId id, const std::string& name);
+    void delete_document(DocumentId id);
+
+    // --- codebook
+    std::vector<CodeSummary> codes();
+    Code code(CodeId id);
+    std::string code_path(CodeId id);
+    /// Finds a code by its path ("Resilienz/Krisenmanagement"). Throws InvalidArgument.
+    CodeId find_code(const std::string& path);
+    CodeId add_code(CodeId parent, const std::string& name, const std::string& color = {},
+                    const CodeDescription& description = {});
+    void rename_code(CodeId id, const std::string& name);
+    void set_code_color(CodeId id, const std::string& color);
+    void set_code_description(CodeId id, const CodeDescription& description);
+    /// Moves a code under `parent` (invalid id: top level) at `position` among its new siblings (-1: last).
+    void move_code(CodeId id, CodeId parent, int position = -1);
+    /// Moves all codings, subcodes and the memo of `source` to `target`, then deletes `source`.
+    void merge_codes(CodeId source, CodeId target);
+    /// Deletes a code and its subcodes. With codings, `mode` must say what happens to them.
+    void delete_code(CodeId id, DeleteCodings mode = DeleteCodings::Refuse);
+    CodebookImportReport import_codebook(const std::string& qdc_path);
+    void export_codebook(const std::string& qdc_path);
+
+    // --- coding
+    CodingId apply_code(DocumentId doc, CodeId code, TextRange range);
+    void remove_coding(CodingId id);
+    void set_coding_range(CodingId id, TextRange range);
+    std::vector<CodingView> codings(const CodingFilter& filter = {});
+    CodingView coding(CodingId id);
+
+    // --- memos
+    /// Sets the memo of a target; empty text removes it.
+    void set_memo(MemoTarget target, std::int64_t target_id, const std::string& text);
+    std::optional<Memo> memo(MemoTarget target, std::int64_t target_id);
+    std::vector<Memo> memos();
+
+    // --- document variables
+    VariableId define_variable(const std::string& name, VariableType type);
+    std::vector<Variable> variables();
+    /// Sets a value (checked against the type); defines a text variable when the name is new. Empty value clears.
+    void set_variable(DocumentId doc, const std::string& name, const std::string& value);
+    /// name -> value for one document.
+    std::map<std::string, std::string> variable_values(DocumentId doc);
+
+    // --- undo
+    std::optional<std::string> undo_label();
+    std::optional<std::string> redo_label();
+    std::string undo();
+    std::string redo();
+
+private:
+    explicit Session(ProjectStore store);
+    /// Runs `body` as one labelled, undoable action.
+    template <class F>
+    auto edit(const std::string& label, unsigned kinds, F&& body);
+    CoderId ensure_coder();
+    std::vector<CodeId> subtree(CodeId root);
+    void check_writable() const;
+    Document load_document(DocumentId id, bool with_text);
+
+    ProjectStore store_;
+    UndoStack undo_;
+    Publisher events_;
+    std::string coder_;
+};
+
+/// Escapes one code name for use in a path ("a/b" -> "a\/b").
+std::string escape_code_name(const std::string& name);
+/// Splits a code path into names, undoing the escapes.
+std::vector<std::string> split_code_path(const std::string& path);
+
+}  // namespace kodex

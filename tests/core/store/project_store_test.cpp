@@ -1,0 +1,135 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include <doctest/doctest.h>
+#include <sqlite3.h>
+
+#include <filesystem>
+#include <thread>
+
+#include "core/errors.h"
+#include "core/store/project_store.h"
+#include "tests/core/test_util.h"
+
+using namespace kodex;
+using kodex::test::read_all;
+using kodex::test::TempDir;
+using kodex::test::write_all;
+
+namespace {
+void raw_sql(const std::string& path, const std::string& sql) {
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+    REQUIRE(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK);
+    sqlite3_close(db);
+}
+}  // namespace
+
+TEST_CASE("store: a new project is a WAL database with foreign keys, application id and schema version") {
+    TempDir dir;
+    const auto path = dir.file("study.kodex");
+    {
+        auto store = ProjectStore::create(path);
+        CHECK(store.db().query_int("PRAGMA foreign_keys") == 1);
+        Stmt s(store.db(), "PRAGMA journal_mode");
+        REQUIRE(s.step());
+        CHECK(s.col_text(0) == "wal");
+    }
+    auto store = ProjectStore::open(path);
+    CHECK(store.db().query_int("PRAGMA application_id") == ProjectStore::kApplicationId);
+    CHECK(store.db().query_int("PRAGMA user_version") == ProjectStore::kSchemaVersion);
+    CHECK_THROWS_AS(ProjectStore::create(path), IoError);
+}
+
+TEST_CASE("store: a missing file is an I/O error") {
+    TempDir dir;
+    CHECK_THROWS_AS(ProjectStore::open(dir.file("nope.kodex")), IoError);
+    CHECK_THROWS_AS(ProjectStore::open(dir.path().string()), IoError);
+}
+
+TEST_CASE("store: a text file is refused as not a project and left unchanged") {
+    TempDir dir;
+    const auto path = dir.file("notes.kodex");
+    write_all(path, "I: Das ist kein Projekt.\n");
+    try {
+        ProjectStore::open(path);
+        FAIL("opened a text file");
+    } catch (const StoreError& e) {
+        CHECK(e.kind() == StoreError::Kind::NotAProject);
+        CHECK(std::string(e.what()).find("notes.kodex") != std::string::npos);
+    }
+    CHECK(read_all(path) == "I: Das ist kein Projekt.\n");
+    write_all(path, "");
+    CHECK_THROWS_AS(ProjectStore::open(path), StoreError);
+}
+
+TEST_CASE("store: another program's SQLite database is refused and not switched to WAL") {
+    TempDir dir;
+    const auto path = dir.file("other.db");
+    raw_sql(path, "CREATE TABLE t(x); INSERT INTO t VALUES(1);");
+    const std::string before = read_all(path);
+    try {
+        ProjectStore::open(path);
+        FAIL("opened a foreign database");
+    } catch (const StoreError& e) {
+        CHECK(e.kind() == StoreError::Kind::NotAProject);
+    }
+    CHECK(read_all(path) == before);
+    CHECK_FALSE(std::filesystem::exists(path + "-wal"));
+}
+
+TEST_CASE("store: a project from a newer Kodex is refused without being modified") {
+    TempDir dir;
+    const auto path = dir.file("future.kodex");
+    { ProjectStore::create(path); }
+    raw_sql(path, "PRAGMA user_version = 99;");
+    const std::string before = read_all(path);
+    try {
+        ProjectStore::open(path);
+        FAIL("opened a newer project");
+    } catch (const StoreError& e) {
+        CHECK(e.kind() == StoreError::Kind::TooNew);
+        CHECK(std::string(e.what()).find("newer") != std::string::npos);
+    }
+    CHECK(read_all(path) == before);
+}
+
+TEST_CASE("store: a damaged project is reported as corrupt and left as it is") {
+    TempDir dir;
+    const auto path = dir.file("broken.kodex");
+    {
+        auto store = ProjectStore::create(path);
+        Transaction tx(store.db());
+        for (int i = 0; i < 300; ++i)
+            store.db().exec("INSERT INTO meta(key, value) VALUES('k" + std::to_string(i) + "', '" + std::string(200, 'x') + "')");
+        tx.commit();
+        store.db().exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    }
+    std::string bytes = read_all(path);
+    REQUIRE(bytes.size() > 3 * 4096);
+    // Scribble over the second and third pages (table b-tree pages), keep the header intact.
+    for (std::size_t i = 4096; i < 3 * 4096; ++i) bytes[i] = static_cast<char>(0xA5);
+    write_all(path, bytes);
+    try {
+        ProjectStore::open(path);
+        FAIL("opened a damaged project");
+    } catch (const StoreError& e) {
+        CHECK(e.kind() == StoreError::Kind::Corrupt);
+    }
+    CHECK(read_all(path) == bytes);
+}
+
+TEST_CASE("store: backups are real projects and only the newest ones are kept") {
+    TempDir dir;
+    const auto path = dir.file("study.kodex");
+    auto store = ProjectStore::create(path);
+    store.set_meta("title", "Cluster und Corona");
+    std::string first;
+    for (int i = 0; i < 7; ++i) {
+        const auto b = store.backup("test", 5);
+        if (i == 0) first = b;
+    }
+    const auto list = store.backups();
+    CHECK(list.size() == 5);
+    CHECK_FALSE(std::filesystem::exists(first));
+    auto copy = ProjectStore::open(list.front());
+    CHECK(copy.meta("title") == "Cluster und Corona");
+}
