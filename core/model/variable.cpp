@@ -92,7 +92,7 @@ std::string canonical_value(VariableType t, const std::string& raw) {
             bad(raw, t);
         }
         if (!valid_date(y, m, d)) bad(raw, t);
-        char buf[16];
+        char buf[40];
         std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
         return buf;
     }

@@ -5,7 +5,8 @@
 
 namespace kodex {
 
-/// A fresh random RFC 4122 version-4 UUID, lower case, e.g. "0f8fad5b-d9cb-469f-a165-70867728950e".
+/// A fresh random RFC 4122 version-4 UUID, upper case as ATLAS.ti and MAXQDA write them
+/// (e.g. "0F8FAD5B-D9CB-469F-A165-70867728950E").
 std::string new_guid();
 
 /// True when s is 8-4-4-4-12 hex digits (either case, no braces, no surrounding space).

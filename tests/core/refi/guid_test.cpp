@@ -8,14 +8,14 @@
 
 using namespace kodex;
 
-TEST_CASE("guid: new_guid gives a lower-case RFC 4122 version 4 UUID") {
+TEST_CASE("guid: new_guid gives an upper-case RFC 4122 version 4 UUID") {
     for (int i = 0; i < 100; ++i) {
         const std::string g = new_guid();
         CAPTURE(g);
         REQUIRE(is_guid(g));
         CHECK(g[14] == '4');
-        CHECK(std::string("89ab").find(g[19]) != std::string::npos);
-        for (char c : g) CHECK_FALSE((c >= 'A' && c <= 'F'));
+        CHECK(std::string("89AB").find(g[19]) != std::string::npos);
+        for (char c : g) CHECK_FALSE((c >= 'a' && c <= 'f'));
     }
 }
 

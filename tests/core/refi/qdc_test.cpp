@@ -426,7 +426,7 @@ TEST_CASE("qdc: write_qdc gives byte-identical output for the same codebook") {
     CHECK(first.find('\r') == std::string::npos);
 }
 
-TEST_CASE("qdc: write then read keeps a three-level tree with umlauts, emoji and &<>\" in names") {
+TEST_CASE("qdc: write then read keeps a three-level tree with umlauts, emoji and XML special characters in names") {
     const Codebook b = sample_book();
     const Codebook r = read_qdc(write_qdc(b), "roundtrip.qdc");
     CHECK(r.warnings.empty());
