@@ -51,6 +51,15 @@ void UndoStack::push(const std::string& label, const std::string& changeset) {
     ins.bind(1, label).bind_blob(2, changeset.data(), static_cast<int>(changeset.size())).bind(3, utc_now()).run();
     Stmt trim(db_, "DELETE FROM undo_log WHERE seq <= (SELECT MAX(seq) FROM undo_log) - ?");
     trim.bind(1, kMaxEntries).run();
+    // Large actions (imports carry whole transcripts) push the oldest entries out; the newest always stays.
+    Stmt size(db_, "SELECT seq, SUM(length(changeset)) OVER (ORDER BY seq DESC) AS running FROM undo_log "
+                   "ORDER BY seq DESC LIMIT -1 OFFSET 1");
+    while (size.step()) {
+        if (size.col_int(1) > kMaxBytes) {
+            Stmt(db_, "DELETE FROM undo_log WHERE seq <= ?").bind(1, size.col_int(0)).run();
+            break;
+        }
+    }
 }
 
 std::optional<std::string> UndoStack::undo_label() {

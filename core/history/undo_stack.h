@@ -8,6 +8,7 @@
 // transaction. Row-level recording means no edit needs a hand-written revert, and undo history
 // survives closing the project. A conflict (the rows are not as the changeset expects) aborts the
 // undo and leaves the project unchanged.
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -35,6 +36,7 @@ private:
 class UndoStack {
 public:
     static constexpr int kMaxEntries = 500;
+    static constexpr std::int64_t kMaxBytes = 256ll << 20;  ///< total changeset size kept
 
     explicit UndoStack(Db& db) : db_(db) {}
     /// Stores a finished action's changeset; drops the redo entries. Call inside the action's transaction.

@@ -4,6 +4,7 @@
 #include <zip.h>
 
 #include <array>
+#include <cctype>
 
 #include "core/errors.h"
 #include "core/text/transcript_parse.h"
@@ -24,6 +25,8 @@ bool too_compressed(zip_uint64_t size, zip_uint64_t compressed) {
 }  // namespace
 
 ZipReader::ZipReader(const std::string& bytes, std::string file_name) : file_name_(std::move(file_name)) {
+    // libzip opens zero bytes as an empty archive.
+    if (bytes.empty()) throw ParseError(file_name_, -1, "cannot open as a zip archive: the file is empty");
     zip_error_t error;
     zip_error_init(&error);
     zip_source_t* source = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
@@ -32,9 +35,10 @@ ZipReader::ZipReader(const std::string& bytes, std::string file_name) : file_nam
         if (!archive_) zip_source_free(source);
     }
     if (!archive_) {
-        const std::string reason = zip_error_strerror(&error);
+        std::string reason = zip_error_strerror(&error);
         zip_error_fini(&error);
-        throw ParseError(file_name_, -1, "not a zip archive (" + reason + ")");
+        if (!reason.empty()) reason[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(reason[0])));
+        throw ParseError(file_name_, -1, "cannot open as a zip archive: " + reason);
     }
     zip_error_fini(&error);
 }

@@ -5,6 +5,7 @@
 #include <unicode/utf8.h>
 
 #include <cstdio>
+#include <map>
 
 #include "core/text/unicode.h"
 
@@ -39,8 +40,11 @@ std::vector<std::u32string_view> split_words(std::u32string_view s) {
     std::vector<std::u32string_view> words;
     for (std::size_t start = 0;;) {
         const std::size_t space = s.find(U' ', start);
-        words.push_back(s.substr(start, space == std::u32string_view::npos ? std::u32string_view::npos : space - start));
-        if (space == std::u32string_view::npos) return words;
+        if (space == std::u32string_view::npos) {
+            words.push_back(s.substr(start));
+            return words;
+        }
+        words.push_back(s.substr(start, space - start));
         start = space + 1;
     }
 }
@@ -115,12 +119,13 @@ bool is_name_label(std::u32string_view s) {
 struct SpeakerPattern {
     const char* name;
     bool (*matches)(std::u32string_view label);  // the label without its colon
+    bool name_style;                              // must open two or more lines to count in parse_turns
 };
 
 // The speaker conventions Kodex recognises; a new one is one more line here.
 constexpr SpeakerPattern kSpeakerPatterns[] = {
-    {"code", is_code_label},  // I:  B1:  IP 3:  T2:
-    {"name", is_name_label},  // Interviewerin:  Befragte/r:  Petra Lindner:  Frau Dr. Weber:
+    {"code", is_code_label, false},  // I:  B1:  IP 3:  T2:
+    {"name", is_name_label, true},   // Interviewerin:  Befragte/r:  Petra Lindner:  Frau Dr. Weber:
 };
 
 // ---- Timestamps ----------------------------------------------------------------------------------------
@@ -223,6 +228,7 @@ struct LabelledLine {
     std::size_t body_start = 0;  // after "label:" and its spaces
     std::string speaker;
     std::optional<std::int64_t> timestamp_ms;
+    bool name_style = false;
 };
 
 std::optional<LabelledLine> match_labelled_line(std::string_view line) {
@@ -237,6 +243,7 @@ std::optional<LabelledLine> match_labelled_line(std::string_view line) {
     if (!label) return std::nullopt;
     result.speaker = label->speaker;
     result.body_start = label_pos + label->body_start;
+    result.name_style = label->name_style;
     return result;
 }
 
@@ -251,7 +258,7 @@ std::optional<SpeakerLabelMatch> match_speaker_label(std::string_view line) {
     if (label.size() > kMaxLabelCodePoints) return std::nullopt;
     for (const auto& pattern : kSpeakerPatterns)
         if (pattern.matches(label))
-            return SpeakerLabelMatch{std::string(line.substr(0, colon)), skip_blanks(line, colon + 1)};
+            return SpeakerLabelMatch{std::string(line.substr(0, colon)), skip_blanks(line, colon + 1), pattern.name_style};
     return std::nullopt;
 }
 
@@ -274,13 +281,11 @@ std::string format_timestamp(std::int64_t ms) {
 }
 
 std::vector<Turn> parse_turns(std::string_view text) {
-    struct Open {
-        Turn turn;
-        std::string_view last_line;  // the turn's last non-blank line
-    };
     std::vector<Turn> turns;
-    std::optional<Open> open;
-    bool labelled = false;  // from the first label on, unlabelled lines continue the current turn
+    Turn current;
+    bool open = false;
+    std::string_view last_line;  // the current turn's last non-blank line
+    bool labelled = false;       // from the first label on, unlabelled lines continue the current turn
 
     // A turn's timestamp is the first one at the start of its first line (before or after the label),
     // otherwise one at the end of its last line. f4/f5 write "#00:01:23-4#" at the end of a paragraph, where
@@ -288,12 +293,32 @@ std::vector<Turn> parse_turns(std::string_view text) {
     // gives for the turn and players seek to it well enough.
     const auto close = [&] {
         if (!open) return;
-        if (!open->turn.timestamp_ms) {
-            if (const auto ts = timestamp_ending_at(open->last_line, trim_end(open->last_line)))
-                open->turn.timestamp_ms = ts->ms;
+        if (!current.timestamp_ms) {
+            if (const auto ts = timestamp_ending_at(last_line, trim_end(last_line))) current.timestamp_ms = ts->ms;
         }
-        turns.push_back(std::move(open->turn));
-        open.reset();
+        turns.push_back(std::move(current));
+        current = Turn{};
+        open = false;
+    };
+    const auto begin = [&](std::string_view line, std::int64_t start, std::int64_t body_start) {
+        close();
+        current.start = start;
+        current.body_start = body_start;
+        last_line = line;
+        open = true;
+    };
+
+    // First pass: how many lines each name-style label opens.
+    std::map<std::string, int> name_labels;
+    for (std::size_t pos = 0; pos <= text.size();) {
+        std::size_t eol = text.find('\n', pos);
+        if (eol == std::string_view::npos) eol = text.size();
+        if (auto label = match_labelled_line(text.substr(pos, eol - pos)); label && label->name_style)
+            ++name_labels[label->speaker];
+        pos = eol + 1;
+    }
+    const auto is_label = [&](const std::optional<LabelledLine>& l) {
+        return l && (!l->name_style || name_labels[l->speaker] >= 2);
     };
 
     std::int64_t line_cp = 0;
@@ -303,32 +328,26 @@ std::vector<Turn> parse_turns(std::string_view text) {
         const std::string_view line = text.substr(pos, eol - pos);
         const std::int64_t line_end_cp = line_cp + count_code_points(line);
         const auto cp_at = [&](std::size_t byte) { return line_cp + count_code_points(line.substr(0, byte)); };
+        const std::size_t first = skip_blanks(line, 0);
 
-        if (auto label = match_labelled_line(line)) {
-            close();
+        if (auto label = match_labelled_line(line); is_label(label)) {
+            begin(line, cp_at(label->start), cp_at(label->body_start));
             labelled = true;
-            Turn turn;
-            turn.speaker = std::move(label->speaker);
-            turn.start = cp_at(label->start);
-            turn.body_start = cp_at(label->body_start);
-            turn.end = line_end_cp;
-            turn.timestamp_ms = label->timestamp_ms;
-            if (!turn.timestamp_ms) {
-                if (const auto ts = timestamp_at(line, label->body_start)) turn.timestamp_ms = ts->ms;
+            current.speaker = std::move(label->speaker);
+            current.timestamp_ms = label->timestamp_ms;
+            if (!current.timestamp_ms) {
+                if (const auto ts = timestamp_at(line, label->body_start)) current.timestamp_ms = ts->ms;
             }
-            open = Open{std::move(turn), line};
-        } else if (skip_blanks(line, 0) == line.size()) {
+            current.end = line_end_cp;
+        } else if (first == line.size()) {
             if (!labelled) close();
-        } else if (open) {
-            open->turn.end = line_end_cp;
-            open->last_line = line;
         } else {
-            Turn turn;
-            const std::size_t first = skip_blanks(line, 0);
-            turn.start = turn.body_start = cp_at(first);
-            turn.end = line_end_cp;
-            if (const auto ts = timestamp_at(line, first)) turn.timestamp_ms = ts->ms;
-            open = Open{std::move(turn), line};
+            if (!open) {
+                begin(line, cp_at(first), cp_at(first));
+                if (const auto ts = timestamp_at(line, first)) current.timestamp_ms = ts->ms;
+            }
+            last_line = line;
+            current.end = line_end_cp;
         }
         line_cp = line_end_cp + 1;
         pos = eol + 1;

@@ -3,13 +3,13 @@
 
 #include <unicode/bytestream.h>
 #include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
 #include <unicode/ucnv.h>
 #include <unicode/ucsdet.h>
 #include <unicode/unistr.h>
 
 #include <algorithm>
 #include <array>
-#include <climits>
 #include <cstdio>
 #include <memory>
 
@@ -133,12 +133,12 @@ std::string convert_to_utf8(std::string_view bytes, const std::string& converter
             int8_t bad_len = sizeof bad;
             UErrorCode ignored = U_ZERO_ERROR;
             ucnv_getInvalidChars(conv.get(), bad, &bad_len, &ignored);
+            std::string what = status == U_TRUNCATED_CHAR_FOUND ? "incomplete character" : "invalid bytes";
+            if (bad_len == 1 && status != U_TRUNCATED_CHAR_FOUND) what.pop_back();
+            for (int8_t i = 0; i < bad_len; ++i) what += " " + hex_byte(static_cast<unsigned char>(bad[i]));
             const std::size_t offset = static_cast<std::size_t>(source - bytes.data()) - bad_len;
-            const std::string what = status == U_TRUNCATED_CHAR_FOUND
-                                         ? "incomplete character at the end of the file"
-                                         : "byte " + hex_byte(static_cast<unsigned char>(bad[0])) + " is not valid";
             throw ParseError(file, static_cast<std::int64_t>(base + offset),
-                             what + " in " + converter + "; use --encoding to choose another encoding");
+                             what + " for encoding " + converter + "; use --encoding to choose another one");
         }
         break;
     }
@@ -168,7 +168,8 @@ std::string detect_legacy_encoding(std::string_view bytes, const std::string& fi
     std::string detected;
     UErrorCode status = U_ZERO_ERROR;
     std::unique_ptr<UCharsetDetector, DetectorCloser> detector(ucsdet_open(&status));
-    ucsdet_setText(detector.get(), bytes.data(), static_cast<int32_t>(std::min<std::size_t>(bytes.size(), INT32_MAX)),
+    // The detector's verdict is settled by the first few pages; the byte checks above saw everything.
+    ucsdet_setText(detector.get(), bytes.data(), static_cast<int32_t>(std::min<std::size_t>(bytes.size(), 65536)),
                    &status);
     int32_t count = 0;
     const UCharsetMatch** matches = ucsdet_detectAll(detector.get(), &count, &status);
@@ -196,7 +197,12 @@ const icu::Normalizer2& nfc() {
 }
 
 // Every code point below U+0300 is NFC-stable on its own and starts a normalisation chunk.
-constexpr UChar32 kFirstUnstable = 0x300;
+constexpr char32_t kFirstUnstable = 0x300;
+
+bool is_nfc_on_its_own(char32_t cp) {
+    return cp < kFirstUnstable ||
+           u_getIntPropertyValue(static_cast<UChar32>(cp), UCHAR_NFC_QUICK_CHECK) != UNORM_NO;
+}
 
 }  // namespace
 
@@ -209,6 +215,15 @@ DecodedText decode_bytes(std::string_view bytes, const std::string& file_name, c
         return result;
     }
 
+    if (starts_with(bytes, "\xFF\xFE") || starts_with(bytes, "\xFE\xFF")) {
+        result.encoding = bytes[0] == '\xFF' ? "UTF-16LE" : "UTF-16BE";
+        result.utf8 = convert_to_utf8(bytes.substr(2), result.encoding, file_name, 2);
+        result.had_bom = true;
+        return result;
+    }
+    if (const std::size_t nul = bytes.find('\0'); nul != kNone)
+        throw ParseError(file_name, static_cast<std::int64_t>(nul),
+                         "contains NUL bytes: binary file or UTF-16 without BOM");
     if (starts_with(bytes, "\xEF\xBB\xBF")) {
         const std::string_view rest = bytes.substr(3);
         const Utf8Scan scan = scan_utf8(rest);
@@ -220,15 +235,6 @@ DecodedText decode_bytes(std::string_view bytes, const std::string& file_name, c
         result.had_bom = true;
         return result;
     }
-    if (starts_with(bytes, "\xFF\xFE") || starts_with(bytes, "\xFE\xFF")) {
-        result.encoding = bytes[0] == '\xFF' ? "UTF-16LE" : "UTF-16BE";
-        result.utf8 = convert_to_utf8(bytes.substr(2), result.encoding, file_name, 2);
-        result.had_bom = true;
-        return result;
-    }
-    if (const std::size_t nul = bytes.find('\0'); nul != kNone)
-        throw ParseError(file_name, static_cast<std::int64_t>(nul),
-                         "contains NUL bytes: binary file or UTF-16 without BOM");
 
     const Utf8Scan scan = scan_utf8(bytes);
     if (scan.first_invalid == kNone) {
@@ -254,71 +260,64 @@ std::int64_t OffsetMap::map(std::int64_t source_pos) const {
 
 NormalizedText normalize_for_storage(std::string_view utf8) {
     if (!is_valid_utf8(utf8)) throw InvalidArgument("text to normalise is not valid UTF-8");
-
-    // Step 1: code points with the BOM dropped and line ends folded; src_to_mid maps source to step-1 positions.
-    std::vector<UChar32> mid;
-    std::vector<std::int64_t> src_to_mid;
-    mid.reserve(utf8.size());
-    src_to_mid.reserve(utf8.size() + 1);
-    for (std::size_t i = 0; i < utf8.size();) {
-        char32_t cp = 0;
-        i += sequence_length(utf8, i, &cp);
-        const auto here = static_cast<std::int64_t>(mid.size());
-        if (cp == 0xFEFF && src_to_mid.empty()) {
-            src_to_mid.push_back(here);
-        } else if (cp == '\r') {
-            src_to_mid.push_back(here);
-            mid.push_back('\n');
-            if (i < utf8.size() && utf8[i] == '\n') {  // the LF of a CRLF shares the CR's stored position
-                src_to_mid.push_back(here);
-                ++i;
-            }
-        } else {
-            src_to_mid.push_back(here);
-            mid.push_back(static_cast<UChar32>(cp));
-        }
-    }
-    src_to_mid.push_back(static_cast<std::int64_t>(mid.size()));
-
-    // Step 2: NFC, chunk by chunk. A chunk starts at a code point with a normalisation boundary before it,
-    // so chunks normalise independently; unchanged chunks map one to one, every position inside a changed
-    // chunk maps to the chunk's first stored position (the composed character).
     const icu::Normalizer2& normalizer = nfc();
-    std::vector<std::int64_t> mid_to_out(mid.size() + 1);
     NormalizedText result;
     result.text.reserve(utf8.size());
+    std::vector<std::int64_t>& map = result.map.source_to_stored;
+    map.reserve(static_cast<std::size_t>(count_code_points(utf8)) + 1);
     std::int64_t out_cp = 0;
-    for (std::size_t a = 0; a < mid.size();) {
-        std::size_t b = a + 1;
-        while (b < mid.size() && mid[b] >= kFirstUnstable && !normalizer.hasBoundaryBefore(mid[b])) ++b;
-        if (b == a + 1 && mid[a] < kFirstUnstable) {
-            mid_to_out[a] = out_cp++;
-            append_utf8(result.text, static_cast<char32_t>(mid[a]));
-            a = b;
-            continue;
+
+    // NFC chunk by chunk: a chunk starts at a code point with a normalisation boundary before it, so chunks
+    // normalise independently. An unchanged chunk maps one to one; every position inside a changed chunk
+    // maps to the chunk's first stored position (the composed character).
+    std::u32string chunk;
+    const auto flush = [&] {
+        if (chunk.empty()) return;
+        if (chunk.size() == 1 && is_nfc_on_its_own(chunk[0])) {
+            map.push_back(out_cp++);
+            append_utf8(result.text, chunk[0]);
+            chunk.clear();
+            return;
         }
-        icu::UnicodeString chunk;
-        for (std::size_t k = a; k < b; ++k) chunk.append(mid[k]);
+        icu::UnicodeString source;
+        for (const char32_t c : chunk) source.append(static_cast<UChar32>(c));
         UErrorCode status = U_ZERO_ERROR;
-        if (normalizer.isNormalized(chunk, status)) {
-            for (std::size_t k = a; k < b; ++k) {
-                mid_to_out[k] = out_cp++;
-                append_utf8(result.text, static_cast<char32_t>(mid[k]));
+        if (normalizer.isNormalized(source, status)) {
+            for (const char32_t c : chunk) {
+                map.push_back(out_cp++);
+                append_utf8(result.text, c);
             }
         } else {
-            const icu::UnicodeString composed = normalizer.normalize(chunk, status);
+            const icu::UnicodeString composed = normalizer.normalize(source, status);
             if (U_FAILURE(status)) throw Error(std::string("NFC normalisation failed: ") + u_errorName(status));
-            for (std::size_t k = a; k < b; ++k) mid_to_out[k] = out_cp;
+            map.insert(map.end(), chunk.size(), out_cp);
             composed.toUTF8String(result.text);
             out_cp += composed.countChar32();
         }
-        a = b;
-    }
-    mid_to_out[mid.size()] = out_cp;
+        chunk.clear();
+    };
 
-    result.map.source_to_stored.resize(src_to_mid.size());
-    for (std::size_t i = 0; i < src_to_mid.size(); ++i)
-        result.map.source_to_stored[i] = mid_to_out[static_cast<std::size_t>(src_to_mid[i])];
+    for (std::size_t i = 0; i < utf8.size();) {
+        char32_t cp = 0;
+        const bool first = i == 0;
+        i += sequence_length(utf8, i, &cp);
+        if (cp < kFirstUnstable || normalizer.hasBoundaryBefore(static_cast<UChar32>(cp))) flush();
+        if (cp == 0xFEFF && first) {
+            map.push_back(0);
+        } else if (cp == '\r') {
+            map.push_back(out_cp);
+            if (i < utf8.size() && utf8[i] == '\n') {  // the LF of a CRLF shares the CR's stored position
+                map.push_back(out_cp);
+                ++i;
+            }
+            result.text += '\n';
+            ++out_cp;
+        } else {
+            chunk += cp;
+        }
+    }
+    flush();
+    map.push_back(out_cp);
     return result;
 }
 
@@ -355,7 +354,8 @@ bool is_valid_utf8(std::string_view s) {
 }
 
 std::int64_t count_code_points(std::string_view utf8) {
-    return static_cast<std::int64_t>(std::count_if(utf8.begin(), utf8.end(), [](char c) { return !is_continuation(c); }));
+    const auto lead_bytes = std::count_if(utf8.begin(), utf8.end(), [](char c) { return !is_continuation(c); });
+    return static_cast<std::int64_t>(lead_bytes);
 }
 
 std::size_t byte_offset_of(std::string_view utf8, std::int64_t cp) {

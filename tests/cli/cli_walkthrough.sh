@@ -36,11 +36,10 @@ expect_eq "$(k --json docs "$p" | jq '.[1].turns')" "2" "turns of C02"
 show=$(k --json show "$p" C01)
 expect_eq "$(jq -r '.turns[1].speaker' <<<"$show")" "I" "speaker of turn 2"
 expect_eq "$(jq -r '.turns[1].timestamp' <<<"$show")" "00:00:05.2" "timestamp of turn 2"
-expect_eq "$(jq -r '.text' <<<"$(k --json show "$p" C02)")" $'I: Und jetzt?\n\nB: Hybride Formate, ganz klar.\n' "CRLF became LF"
+expect_eq "$(k --json show "$p" C02 | jq '.text == "I: Und jetzt?\n\nB: Hybride Formate, ganz klar.\n"')" "true" "CRLF became LF"
 
 expect_rc 0 k codes add "$p" "Neue Formate"
 expect_rc 0 k codes add "$p" "Neue Formate/Digitale Formate" --color '#3a7' --definition "Webinare, Plattformen"
-expect_rc 0 k codes add "$p" "Transmitterrolle/Partner verbinden" && bad "added under a missing parent" || true
 expect_rc 1 k codes add "$p" "Transmitterrolle/Partner verbinden"
 expect_rc 0 k codes add "$p" "Transmitterrolle"
 expect_rc 0 k codes add "$p" "Transmitterrolle/Partner verbinden"
@@ -77,9 +76,9 @@ expect_eq "$(k --json codes "$work/other.kodex" | jq -r '[.[].path] | join("|")'
 expect_rc 1 k codes delete "$p" "Neue Formate"                                     # has codings
 expect_rc 0 k codes delete "$p" "Neue Formate/Digitale Formate" --codings move-to-parent
 expect_eq "$(k --json codings "$p" --code "Neue Formate" | jq length)" "2" "codings moved to parent"
-expect_rc 0 k undo "$p"
+expect_rc 0 k --json undo "$p"
+expect_eq "$(jq -r '.undone' "$work/out")" "Delete code 'Digitale Formate'" "undo label"
 expect_eq "$(k --json codings "$p" --code "Neue Formate" --subcodes | jq length)" "2" "undo restored the subcode"
-expect_eq "$(jq -r '.undone' "$work/out")" "Delete code 'Digitale Formate'" "undo label" 2>/dev/null || true
 expect_rc 0 k redo "$p"
 expect_rc 0 k undo "$p"
 
