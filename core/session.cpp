@@ -182,72 +182,78 @@ std::vector<Coder> Session::coders() {
 ImportReport Session::import_files(const ImportRequest& request, const Progress& progress, const CancelToken* cancel) {
     check_writable();
     ImportReport report;
-    struct Prepared {
-        std::string path;
-        ImportedText text;
-        std::string hash;
-    };
-    std::vector<Prepared> ready;
+    if (request.paths.empty()) return report;
+    if (request.paths.size() > 1) report.backup = store_.backup("before-import");
+    const std::string label = request.paths.size() == 1
+                                  ? "Import transcript '" + fs::path(request.paths[0]).stem().string() + "'"
+                                  : "Import " + std::to_string(request.paths.size()) + " transcripts";
+
+    // Files are converted and stored one at a time inside one transaction, so memory stays at one
+    // transcript; any failure without keep_going rolls the whole import back.
+    Db& db = store_.db();
+    Transaction tx(db);
+    ChangeRecorder recorder(db, /*skip_documents=*/true);
+    Stmt find_hash(db, "SELECT name FROM documents WHERE content_hash = ?");
+    Stmt name_taken(db, "SELECT 1 FROM documents WHERE name = ?");
+    Stmt ins(db, "INSERT INTO documents(guid, name, source_file, format, encoding, content_hash, text, length, "
+                 "imported_at, position) VALUES(?,?,?,?,?,?,?,?,?,?)");
+    Stmt turn(db, "INSERT INTO turns(document_id, seq, speaker, start, body_start, end, timestamp_ms) VALUES(?,?,?,?,?,?,?)");
+    std::int64_t position = db.query_int("SELECT COALESCE(MAX(position), -1) + 1 FROM documents");
+    const std::string now = utc_now();
+    std::vector<std::int64_t> added;
     const auto total = static_cast<std::int64_t>(request.paths.size());
     for (std::size_t i = 0; i < request.paths.size(); ++i) {
         if (cancel) cancel->check();
         const std::string& path = request.paths[i];
         progress.report(static_cast<std::int64_t>(i), total, fs::path(path).filename().string());
+        ImportedText text;
         try {
-            Prepared p{path, import_transcript(path, request.options), {}};
-            p.hash = sha256_hex(p.text.text);
-            ready.push_back(std::move(p));
+            text = import_transcript(path, request.options);
         } catch (const Error& e) {
             report.failed.push_back({path, e.what()});
+            continue;
         }
+        if (!report.failed.empty() && !request.keep_going) continue;  // only looking for more failures
+        const std::string hash = sha256_hex(text.text);
+        find_hash.reset();
+        find_hash.bind(1, hash);
+        if (find_hash.step()) {
+            report.duplicates.push_back({path, "same content as document '" + find_hash.col_text(0) + "'"});
+            continue;
+        }
+        const std::string stem = normalize_text(fs::path(path).stem().string());
+        std::string name = stem;
+        for (int n = 2;; ++n) {
+            name_taken.reset();
+            name_taken.bind(1, name);
+            if (!name_taken.step()) break;
+            name = stem + " (" + std::to_string(n) + ")";
+        }
+        const std::int64_t length = count_code_points(text.text);
+        ins.reset();
+        ins.bind(1, new_guid()).bind(2, name).bind(3, fs::path(path).filename().string()).bind(4, text.format);
+        ins.bind(5, text.encoding).bind(6, hash).bind(7, text.text).bind(8, length).bind(9, now).bind(10, position++).run();
+        const DocumentId id(db.last_insert_id());
+        added.push_back(id.value);
+        for (std::size_t t = 0; t < text.turns.size(); ++t) {
+            const Turn& tr = text.turns[t];
+            turn.reset();
+            turn.bind(1, id.value).bind(2, static_cast<std::int64_t>(t)).bind(3, tr.speaker).bind(4, tr.start);
+            turn.bind(5, tr.body_start).bind(6, tr.end).bind_opt(7, tr.timestamp_ms).run();
+        }
+        report.imported.push_back({path, id, name, text.format, text.encoding,
+                                   static_cast<std::int64_t>(text.turns.size()), length, std::move(text.notes)});
     }
     progress.report(total, total, "");
-    if (!report.failed.empty() && !request.keep_going) return report;
-    if (ready.empty()) return report;
-    if (ready.size() > 1) report.backup = store_.backup("before-import");
-
-    const std::string label = ready.size() == 1
-                                  ? "Import transcript '" + fs::path(ready[0].path).stem().string() + "'"
-                                  : "Import " + std::to_string(ready.size()) + " transcripts";
-    edit(label, Change::Documents, [&] {
-        Db& db = store_.db();
-        Stmt find_hash(db, "SELECT name FROM documents WHERE content_hash = ?");
-        Stmt name_taken(db, "SELECT 1 FROM documents WHERE name = ?");
-        Stmt ins(db, "INSERT INTO documents(guid, name, source_file, format, encoding, content_hash, text, length, "
-                     "imported_at, position) VALUES(?,?,?,?,?,?,?,?,?, (SELECT COALESCE(MAX(position), -1) + 1 FROM documents))");
-        Stmt turn(db, "INSERT INTO turns(document_id, seq, speaker, start, body_start, end, timestamp_ms) VALUES(?,?,?,?,?,?,?)");
-        const std::string now = utc_now();
-        for (auto& p : ready) {
-            if (cancel) cancel->check();
-            find_hash.reset();
-            find_hash.bind(1, p.hash);
-            if (find_hash.step()) {
-                report.duplicates.push_back({p.path, "same content as document '" + find_hash.col_text(0) + "'"});
-                continue;
-            }
-            const std::string stem = normalize_text(fs::path(p.path).stem().string());
-            std::string name = stem;
-            for (int n = 2;; ++n) {
-                name_taken.reset();
-                name_taken.bind(1, name);
-                if (!name_taken.step()) break;
-                name = stem + " (" + std::to_string(n) + ")";
-            }
-            const std::int64_t length = count_code_points(p.text.text);
-            ins.reset();
-            ins.bind(1, new_guid()).bind(2, name).bind(3, fs::path(p.path).filename().string()).bind(4, p.text.format);
-            ins.bind(5, p.text.encoding).bind(6, p.hash).bind(7, p.text.text).bind(8, length).bind(9, now).run();
-            const DocumentId id(db.last_insert_id());
-            for (std::size_t t = 0; t < p.text.turns.size(); ++t) {
-                const Turn& tr = p.text.turns[t];
-                turn.reset();
-                turn.bind(1, id.value).bind(2, static_cast<std::int64_t>(t)).bind(3, tr.speaker).bind(4, tr.start);
-                turn.bind(5, tr.body_start).bind(6, tr.end).bind_opt(7, tr.timestamp_ms).run();
-            }
-            report.imported.push_back({p.path, id, name, p.text.format, p.text.encoding,
-                                       static_cast<std::int64_t>(p.text.turns.size()), length, p.text.notes});
-        }
-    });
+    if (!report.failed.empty() && !request.keep_going) {
+        report.imported.clear();
+        report.duplicates.clear();
+        return report;  // the transaction rolls back
+    }
+    const std::string cs = recorder.changeset();
+    if (!cs.empty() || !added.empty()) undo_.push(label, cs, added);
+    tx.commit();
+    if (!added.empty()) events_.publish(Change{Change::Documents, label});
     return report;
 }
 

@@ -31,12 +31,13 @@ PY
   step var list "$study"
 fi
 
-first=$("$cli" --json docs "$study" | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["name"])')
-step show "$study" "$first" | head -n 24
+{ step show "$study" C01_Automotive_Sachsen || true; } | head -n 12
 echo "  ..."
-step --coder demo code "$study" --doc "$first" --code "Neue Formate und Kanäle/Digitale Formate und Plattformen" --range 0:40 || true
-step codes "$study"
+step --coder demo code "$study" --doc C01_Automotive_Sachsen \
+  --code "Transmitterrolle der Clustermanagements/Informationen bündeln und streuen" --quote "Wie mache ich Kurzarbeit?"
 step codings "$study"
 step undo "$study"
+step redo "$study"
+step codes "$study"
 step memo set "$study" --project "Beispielstudie: Expert:inneninterviews mit Clustermanager:innen zur Corona-Krise."
 printf '\nsample study ready: %s\n' "$study"

@@ -15,8 +15,21 @@ namespace kodex {
 
 namespace {
 
-int record_table(void*, const char* table) {
+int record_table(void* skip_documents, const char* table) {
+    if (*static_cast<bool*>(skip_documents) && std::strcmp(table, "documents") == 0) return 0;
     return std::strcmp(table, "undo_log") != 0 && std::strcmp(table, "meta") != 0;
+}
+
+int record_documents_only(void*, const char* table) { return std::strcmp(table, "documents") == 0; }
+
+std::string session_changeset(sqlite3_session* session) {
+    int n = 0;
+    void* data = nullptr;
+    const int rc = sqlite3session_changeset(session, &n, &data);
+    if (rc != SQLITE_OK) throw StoreError(StoreError::Kind::Other, std::string("recording changes failed: ") + sqlite3_errstr(rc));
+    std::string out(static_cast<const char*>(data), static_cast<std::size_t>(n));
+    sqlite3_free(data);
+    return out;
 }
 
 int abort_on_conflict(void* ctx, int, sqlite3_changeset_iter*) {
@@ -26,29 +39,36 @@ int abort_on_conflict(void* ctx, int, sqlite3_changeset_iter*) {
 
 }  // namespace
 
-ChangeRecorder::ChangeRecorder(Db& db) {
+ChangeRecorder::ChangeRecorder(Db& db, bool skip_documents) : skip_documents_(skip_documents) {
     const int rc = sqlite3session_create(db.handle(), "main", &session_);
     if (rc != SQLITE_OK) throw_sqlite(db.handle(), rc, "start recording changes");
-    sqlite3session_table_filter(session_, record_table, nullptr);
+    sqlite3session_table_filter(session_, record_table, &skip_documents_);
     sqlite3session_attach(session_, nullptr);
 }
 
 ChangeRecorder::~ChangeRecorder() { sqlite3session_delete(session_); }
 
-std::string ChangeRecorder::changeset() {
-    int n = 0;
-    void* data = nullptr;
-    const int rc = sqlite3session_changeset(session_, &n, &data);
-    if (rc != SQLITE_OK) throw StoreError(StoreError::Kind::Other, std::string("recording changes failed: ") + sqlite3_errstr(rc));
-    std::string out(static_cast<const char*>(data), static_cast<std::size_t>(n));
-    sqlite3_free(data);
+std::string ChangeRecorder::changeset() { return session_changeset(session_); }
+
+namespace {
+
+std::string join_ids(const std::vector<std::int64_t>& ids) {
+    std::string out;
+    for (std::int64_t id : ids) out += (out.empty() ? "" : ",") + std::to_string(id);
     return out;
 }
 
-void UndoStack::push(const std::string& label, const std::string& changeset) {
+}  // namespace
+
+void UndoStack::push(const std::string& label, const std::string& changeset, const std::vector<std::int64_t>& added_documents) {
     Stmt(db_, "DELETE FROM undo_log WHERE undone = 1").run();
-    Stmt ins(db_, "INSERT INTO undo_log(label, changeset, created_at) VALUES(?, ?, ?)");
-    ins.bind(1, label).bind_blob(2, changeset.data(), static_cast<int>(changeset.size())).bind(3, utc_now()).run();
+    Stmt ins(db_, "INSERT INTO undo_log(label, changeset, created_at, added_documents) VALUES(?, ?, ?, ?)");
+    ins.bind(1, label).bind_blob(2, changeset.data(), static_cast<int>(changeset.size())).bind(3, utc_now());
+    if (added_documents.empty())
+        ins.bind_null(4);
+    else
+        ins.bind(4, join_ids(added_documents));
+    ins.run();
     Stmt trim(db_, "DELETE FROM undo_log WHERE seq <= (SELECT MAX(seq) FROM undo_log) - ?");
     trim.bind(1, kMaxEntries).run();
     // Large actions (imports carry whole transcripts) push the oldest entries out; the newest always stays.
@@ -84,6 +104,7 @@ void UndoStack::apply(const std::string& changeset, bool invert, const std::stri
         cs.assign(static_cast<const char*>(out), static_cast<std::size_t>(n));
         sqlite3_free(out);
     }
+    if (cs.empty()) return;
     bool conflict = false;
     const int rc = sqlite3changeset_apply(db_.handle(), static_cast<int>(cs.size()), cs.data(), nullptr,
                                           abort_on_conflict, &conflict);
@@ -94,24 +115,45 @@ void UndoStack::apply(const std::string& changeset, bool invert, const std::stri
 
 std::string UndoStack::undo() {
     Transaction tx(db_);
-    Stmt s(db_, "SELECT seq, label, changeset FROM undo_log WHERE undone = 0 ORDER BY seq DESC LIMIT 1");
+    Stmt s(db_, "SELECT seq, label, changeset, added_documents FROM undo_log WHERE undone = 0 ORDER BY seq DESC LIMIT 1");
     if (!s.step()) throw InvalidArgument("nothing to undo");
     const std::int64_t seq = s.col_int(0);
     const std::string label = s.col_text(1);
-    apply(s.col_blob(2), true, label);
-    Stmt(db_, "UPDATE undo_log SET undone = 1 WHERE seq = ?").bind(1, seq).run();
+    apply(s.col_blob(2), true, label);  // removes the rows that reference the added documents first
+    std::string stash;
+    if (!s.col_null(3)) {
+        sqlite3_session* rec = nullptr;
+        if (sqlite3session_create(db_.handle(), "main", &rec) != SQLITE_OK) throw_sqlite(db_.handle(), SQLITE_ERROR, "undo");
+        sqlite3session_table_filter(rec, record_documents_only, nullptr);
+        sqlite3session_attach(rec, nullptr);
+        try {
+            db_.exec("DELETE FROM documents WHERE id IN (" + s.col_text(3) + ")");
+            stash = session_changeset(rec);
+        } catch (...) {
+            sqlite3session_delete(rec);
+            throw;
+        }
+        sqlite3session_delete(rec);
+    }
+    Stmt up(db_, "UPDATE undo_log SET undone = 1, stash = ? WHERE seq = ?");
+    if (stash.empty())
+        up.bind_null(1);
+    else
+        up.bind_blob(1, stash.data(), static_cast<int>(stash.size()));
+    up.bind(2, seq).run();
     tx.commit();
     return label;
 }
 
 std::string UndoStack::redo() {
     Transaction tx(db_);
-    Stmt s(db_, "SELECT seq, label, changeset FROM undo_log WHERE undone = 1 ORDER BY seq ASC LIMIT 1");
+    Stmt s(db_, "SELECT seq, label, changeset, stash FROM undo_log WHERE undone = 1 ORDER BY seq ASC LIMIT 1");
     if (!s.step()) throw InvalidArgument("nothing to redo");
     const std::int64_t seq = s.col_int(0);
     const std::string label = s.col_text(1);
+    if (!s.col_null(3)) apply(s.col_blob(3), true, label);  // the documents rows first: others reference them
     apply(s.col_blob(2), false, label);
-    Stmt(db_, "UPDATE undo_log SET undone = 0 WHERE seq = ?").bind(1, seq).run();
+    Stmt(db_, "UPDATE undo_log SET undone = 0, stash = NULL WHERE seq = ?").bind(1, seq).run();
     tx.commit();
     return label;
 }

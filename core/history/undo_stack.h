@@ -8,10 +8,14 @@
 // transaction. Row-level recording means no edit needs a hand-written revert, and undo history
 // survives closing the project. A conflict (the rows are not as the changeset expects) aborts the
 // undo and leaves the project unchanged.
+//
+// Imports are the one special case: recording whole transcripts would double the project file and
+// halve import speed, so an import leaves the `documents` table out of its changeset and lists the
+// ids it added. Undo deletes those rows while recording them (the "stash"); redo restores the stash.
 #include <cstdint>
-#include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/store/sqlite_util.h"
 
@@ -19,10 +23,11 @@ struct sqlite3_session;
 
 namespace kodex {
 
-/// Records row changes on every data table while alive (undo_log and meta excluded).
+/// Records row changes on every data table while alive (undo_log and meta excluded; `documents` too
+/// when skip_documents is set).
 class ChangeRecorder {
 public:
-    explicit ChangeRecorder(Db& db);
+    explicit ChangeRecorder(Db& db, bool skip_documents = false);
     ~ChangeRecorder();
     ChangeRecorder(const ChangeRecorder&) = delete;
     ChangeRecorder& operator=(const ChangeRecorder&) = delete;
@@ -31,6 +36,7 @@ public:
 
 private:
     sqlite3_session* session_ = nullptr;
+    bool skip_documents_ = false;
 };
 
 class UndoStack {
@@ -40,7 +46,9 @@ public:
 
     explicit UndoStack(Db& db) : db_(db) {}
     /// Stores a finished action's changeset; drops the redo entries. Call inside the action's transaction.
-    void push(const std::string& label, const std::string& changeset);
+    /// `added_documents`: documents rows the action inserted without recording them (imports).
+    void push(const std::string& label, const std::string& changeset,
+              const std::vector<std::int64_t>& added_documents = {});
     /// Label of the action undo() would revert, if any.
     std::optional<std::string> undo_label();
     std::optional<std::string> redo_label();

@@ -25,10 +25,10 @@ CREATE TABLE documents (
   format TEXT NOT NULL,
   encoding TEXT NOT NULL,
   content_hash TEXT NOT NULL,
-  text TEXT NOT NULL,
   length INTEGER NOT NULL CHECK (length >= 0),
   imported_at TEXT NOT NULL,
-  position INTEGER NOT NULL DEFAULT 0
+  position INTEGER NOT NULL DEFAULT 0,
+  text TEXT NOT NULL  -- last: reading the other columns never walks the text's overflow pages
 );
 CREATE INDEX documents_hash ON documents(content_hash);
 CREATE TABLE turns (
@@ -97,7 +97,12 @@ CREATE TABLE undo_log (
   label TEXT NOT NULL,
   changeset BLOB NOT NULL,
   undone INTEGER NOT NULL DEFAULT 0,
-  created_at TEXT NOT NULL
+  created_at TEXT NOT NULL,
+  -- Imports leave their documents rows out of the changeset (they would double the file): the ids
+  -- of the documents they added are listed here, and while the import is undone, `stash` holds
+  -- the changeset that deleted those rows, so redo can put them back.
+  added_documents TEXT,
+  stash BLOB
 );
 )sql",
     };

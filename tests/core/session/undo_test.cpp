@@ -123,3 +123,34 @@ TEST_CASE("undo: an edit that fails half-way changes nothing and leaves no undo 
     CHECK(p.s->code(a).name == "A");
     CHECK(p.s->undo_label() == label);
 }
+
+TEST_CASE("undo: an import is undone and redone with its texts, turns and later codings") {
+    TempDir dir;
+    const auto path = dir.file("study.kodex");
+    write_all(dir.file("A.txt"), "I: Frage eins?\n\nB: Antwort mit Ümlaut und 😅.\n");
+    write_all(dir.file("B.txt"), "I: Frage zwei?\n\nB: Noch eine Antwort.\n");
+    {
+        auto s = Session::create(path);
+        const auto r = s->import_files({{dir.file("A.txt"), dir.file("B.txt")}, {}, false});
+        REQUIRE(r.imported.size() == 2);
+        const CodeId c = s->add_code(CodeId(), "Antwort");
+        s->apply_code(r.imported[0].id, c, {19, 26});
+        s->undo();  // coding
+        s->undo();  // code
+        CHECK(s->undo() == "Import 2 transcripts");
+        CHECK(s->documents().empty());
+        CHECK(s->store().db().query_int("SELECT COUNT(*) FROM turns") == 0);
+    }
+    auto s = Session::open(path);  // the stash survives a restart
+    CHECK(s->redo() == "Import 2 transcripts");
+    const auto docs = s->documents();
+    REQUIRE(docs.size() == 2);
+    const Document a = s->document(docs[0].id);
+    CHECK(a.text == "I: Frage eins?\n\nB: Antwort mit Ümlaut und 😅.\n");
+    CHECK(a.turns.size() == 2);
+    s->redo();
+    s->redo();
+    REQUIRE(s->codings().size() == 1);
+    CHECK(s->codings()[0].text == "Antwort");
+    CHECK(s->store().db().query_int("SELECT COUNT(*) FROM undo_log WHERE stash IS NOT NULL") == 0);
+}
