@@ -39,10 +39,11 @@ struct CodeSummary {
     std::int64_t documents = 0; ///< documents with at least one coding of this code
 };
 
+/// Which codings to list. Empty lists mean "all".
 struct CodingFilter {
-    std::optional<DocumentId> document;
-    std::optional<CodeId> code;
-    bool include_subcodes = false;
+    std::vector<DocumentId> documents;
+    std::vector<CodeId> codes;
+    bool include_subcodes = false;  ///< with `codes`: also their subcodes
     std::optional<std::string> coder;
 };
 
@@ -54,6 +55,8 @@ struct CodingView {
     std::string coder_name;
     std::string text;
     std::string memo;
+    std::string speaker;                       ///< speaker of the turn the coding starts in
+    std::optional<std::int64_t> timestamp_ms;  ///< that turn's timestamp
 };
 
 struct ImportRequest {
@@ -135,6 +138,13 @@ public:
 
     // --- coding
     CodingId apply_code(DocumentId doc, CodeId code, TextRange range);
+    /// In-vivo coding: a new code under `parent` named after the selected words, applied to the range;
+    /// one undoable action.
+    CodingId code_in_vivo(DocumentId doc, TextRange range, CodeId parent = CodeId());
+    /// The turn containing code point `pos`, if any.
+    std::optional<Turn> turn_at(DocumentId doc, std::int64_t pos);
+    /// Applies `code` to the body (after the speaker label) of the turn containing `pos`.
+    CodingId code_turn(DocumentId doc, std::int64_t pos, CodeId code);
     void remove_coding(CodingId id);
     void set_coding_range(CodingId id, TextRange range);
     std::vector<CodingView> codings(const CodingFilter& filter = {});
@@ -153,6 +163,16 @@ public:
     void set_variable(DocumentId doc, const std::string& name, const std::string& value);
     /// name -> value for one document.
     std::map<std::string, std::string> variable_values(DocumentId doc);
+
+    // --- per-project settings (not undoable)
+    /// Quick keys 1..9 assigned to codes (Ctrl+1..9 in the editor).
+    void set_quick_key(int key, CodeId code);
+    std::map<int, CodeId> quick_keys();
+
+    /// Writes a consistent copy of the project to `path` (SQLite online backup).
+    void save_copy(const std::string& path);
+    /// Increases with every change of data, undo and redo included; caches (the search index) compare it.
+    std::int64_t generation();
 
     // --- undo
     std::optional<std::string> undo_label();
