@@ -11,8 +11,10 @@
 #include <unordered_map>
 
 #include "core/errors.h"
+#include "core/import/variable_table.h"
 #include "core/refi/guid.h"
 #include "core/refi/qdc.h"
+#include "core/text/boundaries.h"
 #include "core/text/unicode.h"
 
 namespace fs = std::filesystem;
@@ -143,7 +145,10 @@ auto Session::edit(const std::string& label, unsigned kinds, F&& body) {
     ChangeRecorder recorder(store_.db());
     auto finish = [&] {
         const std::string cs = recorder.changeset();
-        if (!cs.empty()) undo_.push(label, cs);
+        if (!cs.empty()) {
+            undo_.push(label, cs);
+            bump_generation();
+        }
         tx.commit();
         events_.publish(Change{kinds, label});
     };
@@ -251,7 +256,10 @@ ImportReport Session::import_files(const ImportRequest& request, const Progress&
         return report;  // the transaction rolls back
     }
     const std::string cs = recorder.changeset();
-    if (!cs.empty() || !added.empty()) undo_.push(label, cs, added);
+    if (!cs.empty() || !added.empty()) {
+        undo_.push(label, cs, added);
+        bump_generation();
+    }
     tx.commit();
     if (!added.empty()) events_.publish(Change{Change::Documents, label});
     return report;
@@ -753,7 +761,7 @@ CodingView Session::coding(CodingId id) {
     Stmt s(store_.db(), "SELECT document_id FROM codings WHERE id = ?");
     s.bind(1, id.value);
     if (!s.step()) throw InvalidArgument("no coding with id " + std::to_string(id.value));
-    for (auto& v : codings(CodingFilter{DocumentId(s.col_int(0)), {}, false, {}}))
+    for (auto& v : codings(CodingFilter{{DocumentId(s.col_int(0))}, {}, false, {}}))
         if (v.coding.id == id) return v;
     throw InvalidArgument("no coding with id " + std::to_string(id.value));
 }
@@ -786,28 +794,34 @@ void Session::set_coding_range(CodingId id, TextRange range) {
 std::vector<CodingView> Session::codings(const CodingFilter& f) {
     std::unordered_map<std::int64_t, std::string> paths;
     for (const auto& c : codes()) paths[c.code.id.value] = c.path;
+    // The turn a coding starts in gives its speaker and timestamp.
     std::string sql =
         "SELECT c.id, c.guid, c.document_id, c.code_id, c.coder_id, c.start, c.end, c.created_at, d.name, k.name, "
-        "substr(d.text, c.start + 1, c.end - c.start), COALESCE(m.text, '') "
+        "substr(d.text, c.start + 1, c.end - c.start), COALESCE(m.text, ''), t.speaker, t.timestamp_ms "
         "FROM codings c JOIN documents d ON d.id = c.document_id JOIN coders k ON k.id = c.coder_id "
-        "LEFT JOIN memos m ON m.coding_id = c.id WHERE 1";
+        "LEFT JOIN memos m ON m.coding_id = c.id "
+        "LEFT JOIN turns t ON t.id = (SELECT id FROM turns WHERE document_id = c.document_id AND start <= c.start "
+        "ORDER BY start DESC LIMIT 1) WHERE 1";
     std::vector<std::int64_t> code_ids;
-    if (f.code) {
+    for (CodeId c : f.codes) {
         if (f.include_subcodes)
-            for (CodeId x : subtree(*f.code)) code_ids.push_back(x.value);
+            for (CodeId x : subtree(c)) code_ids.push_back(x.value);
         else
-            code_ids.push_back(f.code->value);
-        sql += " AND c.code_id IN (";
-        for (std::size_t i = 0; i < code_ids.size(); ++i) sql += (i ? ",?" : "?");
-        sql += ")";
+            code_ids.push_back(c.value);
     }
-    if (f.document) sql += " AND c.document_id = ?";
+    const auto in_list = [](const std::string& column, std::size_t n) {
+        std::string out = " AND " + column + " IN (";
+        for (std::size_t i = 0; i < n; ++i) out += (i ? ",?" : "?");
+        return out + ")";
+    };
+    if (!code_ids.empty()) sql += in_list("c.code_id", code_ids.size());
+    if (!f.documents.empty()) sql += in_list("c.document_id", f.documents.size());
     if (f.coder) sql += " AND k.name = ?";
     sql += " ORDER BY d.position, d.name, c.start, c.end, c.id";
     Stmt s(store_.db(), sql);
     int i = 1;
     for (std::int64_t id : code_ids) s.bind(i++, id);
-    if (f.document) s.bind(i++, f.document->value);
+    for (DocumentId d : f.documents) s.bind(i++, d.value);
     if (f.coder) s.bind(i++, *f.coder);
     std::vector<CodingView> out;
     while (s.step()) {
@@ -818,10 +832,124 @@ std::vector<CodingView> Session::codings(const CodingFilter& f) {
         v.coder_name = s.col_text(9);
         v.text = s.col_text(10);
         v.memo = s.col_text(11);
+        v.speaker = s.col_text(12);
+        v.timestamp_ms = s.col_opt_int(13);
         v.code_path = paths[v.coding.code.value];
         out.push_back(std::move(v));
     }
     return out;
+}
+
+BulkCodingReport Session::apply_codes(const std::vector<NewCoding>& list, const std::string& label) {
+    // Check everything before the action starts, so a bad entry changes nothing.
+    std::unordered_map<std::int64_t, std::int64_t> lengths;
+    for (const auto& c : list) {
+        auto it = lengths.find(c.document.value);
+        if (it == lengths.end()) it = lengths.emplace(c.document.value, load_document(c.document, false).length).first;
+        const Code code_row = code(c.code);
+        if (!code_row.codable) throw InvalidArgument("code '" + code_row.name + "' is a folder and cannot be applied");
+        if (c.range.start < 0 || c.range.end > it->second || c.range.empty())
+            throw InvalidArgument("range " + std::to_string(c.range.start) + ":" + std::to_string(c.range.end) +
+                                  " is outside the text of document #" + std::to_string(c.document.value));
+    }
+    BulkCodingReport report;
+    edit(label, Change::Codings, [&] {
+        Db& db = store_.db();
+        const std::string own = coder_;
+        Stmt ins(db, "INSERT OR IGNORE INTO codings(guid, document_id, code_id, coder_id, start, end, created_at) "
+                     "VALUES(?,?,?,?,?,?,?)");
+        const std::string now = utc_now();
+        std::map<std::string, CoderId> coder_ids;
+        for (const auto& c : list) {
+            const std::string who = c.coder.empty() ? own : checked_name(c.coder, "coder");
+            auto it = coder_ids.find(who);
+            if (it == coder_ids.end()) {
+                coder_ = who;
+                it = coder_ids.emplace(who, ensure_coder()).first;
+                coder_ = own;
+            }
+            ins.reset();
+            ins.bind(1, new_guid()).bind(2, c.document.value).bind(3, c.code.value).bind(4, it->second.value);
+            ins.bind(5, c.range.start).bind(6, c.range.end).bind(7, now).run();
+            if (db.changes() == 1)
+                report.added.emplace_back(db.last_insert_id());
+            else
+                ++report.duplicates;
+        }
+    });
+    return report;
+}
+
+CodingId Session::code_in_vivo(DocumentId doc, TextRange range, CodeId parent) {
+    const Document d = load_document(doc, true);
+    if (range.start < 0 || range.end > d.length || range.empty())
+        throw InvalidArgument("range " + std::to_string(range.start) + ":" + std::to_string(range.end) +
+                              " is outside the text of '" + d.name + "'");
+    const std::string name = in_vivo_name(substring_cp(d.text, range.start, range.end));
+    if (name.empty()) throw InvalidArgument("the selection has no words to name a code after");
+    if (parent.valid()) code(parent);
+    const auto n = static_cast<std::size_t>(store_.db().query_int("SELECT COUNT(*) FROM codes"));
+    return edit("Code in vivo '" + name + "'", Change::Codes | Change::Codings, [&] {
+        Db& db = store_.db();
+        check_sibling_name(db, parent, name, CodeId());
+        Stmt ins(db, "INSERT INTO codes(guid, parent_id, position, name, color) VALUES(?, ?, ?, ?, ?)");
+        ins.bind(1, new_guid()).bind_id(2, parent.value);
+        ins.bind(3, static_cast<std::int64_t>(sibling_ids(db, parent, CodeId()).size()));
+        ins.bind(4, name).bind(5, checked_color({}, n)).run();
+        const std::int64_t code_id = db.last_insert_id();
+        const CoderId coder = ensure_coder();
+        Stmt c(db, "INSERT INTO codings(guid, document_id, code_id, coder_id, start, end, created_at) VALUES(?,?,?,?,?,?,?)");
+        c.bind(1, new_guid()).bind(2, doc.value).bind(3, code_id).bind(4, coder.value);
+        c.bind(5, range.start).bind(6, range.end).bind(7, utc_now()).run();
+        return CodingId(db.last_insert_id());
+    });
+}
+
+std::optional<Turn> Session::turn_at(DocumentId doc, std::int64_t pos) {
+    Stmt t(store_.db(), "SELECT speaker, start, body_start, end, timestamp_ms FROM turns WHERE document_id = ? "
+                        "AND start <= ? AND ? < end ORDER BY start DESC LIMIT 1");
+    t.bind(1, doc.value).bind(2, pos).bind(3, pos);
+    if (!t.step()) return std::nullopt;
+    return Turn{t.col_text(0), t.col_int(1), t.col_int(2), t.col_int(3), t.col_opt_int(4)};
+}
+
+CodingId Session::code_turn(DocumentId doc, std::int64_t pos, CodeId code_id) {
+    const auto turn = turn_at(doc, pos);
+    if (!turn) throw InvalidArgument("position " + std::to_string(pos) + " is not inside a speaker turn");
+    return apply_code(doc, code_id, {turn->body_start, turn->end});
+}
+
+void Session::set_quick_key(int key, CodeId code_id) {
+    if (key < 1 || key > 9) throw InvalidArgument("quick keys are 1 to 9");
+    check_writable();
+    const std::string guid = code_id.valid() ? code(code_id).guid : std::string();
+    Transaction tx(store_.db());
+    // A code has at most one key: assigning it elsewhere moves it.
+    if (!guid.empty()) Stmt(store_.db(), "DELETE FROM meta WHERE key LIKE 'quick_key.%' AND value = ?").bind(1, guid).run();
+    if (guid.empty())
+        Stmt(store_.db(), "DELETE FROM meta WHERE key = ?").bind(1, "quick_key." + std::to_string(key)).run();
+    else
+        store_.set_meta("quick_key." + std::to_string(key), guid);
+    tx.commit();
+    events_.publish(Change{Change::Codes, "Assign quick key"});
+}
+
+std::map<int, CodeId> Session::quick_keys() {
+    std::map<int, CodeId> out;
+    Stmt s(store_.db(), "SELECT substr(m.key, 11), c.id FROM meta m JOIN codes c ON c.guid = m.value "
+                        "WHERE m.key LIKE 'quick_key.%'");
+    while (s.step()) {
+        const std::string k = s.col_text(0);
+        if (k.size() == 1 && k[0] >= '1' && k[0] <= '9') out[k[0] - '0'] = CodeId(s.col_int(1));
+    }
+    return out;
+}
+
+void Session::save_copy(const std::string& path) { store_.save_copy(path); }
+
+std::int64_t Session::generation() {
+    const std::string g = store_.meta("generation", "0");
+    return std::stoll(g);
 }
 
 // ---------------------------------------------------------------- memos
@@ -960,21 +1088,112 @@ std::map<std::string, std::string> Session::variable_values(DocumentId doc) {
     return out;
 }
 
+VariablesImportReport Session::import_variables(const VariableTable& table, const std::string& key_column,
+                                                const std::string& label) {
+    const auto key_it = std::find(table.header.begin(), table.header.end(), key_column);
+    if (key_it == table.header.end())
+        throw InvalidArgument(table.file + ": no column '" + key_column + "' (columns: " + [&] {
+            std::string all;
+            for (const auto& h : table.header) all += (all.empty() ? "" : ", ") + h;
+            return all;
+        }() + ")");
+    const std::size_t key = static_cast<std::size_t>(key_it - table.header.begin());
+
+    // Rows to documents: by name first, then by a variable named like the key column.
+    std::map<std::string, DocumentId> by_name, by_var;
+    for (const auto& d : documents()) {
+        by_name[d.name] = d.id;
+        const auto vals = variable_values(d.id);
+        if (auto v = vals.find(key_column); v != vals.end()) by_var[v->second] = d.id;
+    }
+    VariablesImportReport report;
+    std::vector<std::pair<DocumentId, const std::vector<std::string>*>> matched;
+    std::set<std::int64_t> seen_docs;
+    for (const auto& row : table.rows) {
+        const std::string& k = row[key];
+        if (k.empty()) continue;
+        DocumentId id;
+        if (auto it = by_name.find(normalize_text(k)); it != by_name.end()) id = it->second;
+        else if (auto jt = by_var.find(k); jt != by_var.end()) id = jt->second;
+        if (!id.valid()) {
+            report.unmatched_rows.push_back(k);
+            continue;
+        }
+        matched.emplace_back(id, &row);
+        seen_docs.insert(id.value);
+    }
+    report.matched_rows = static_cast<int>(matched.size());
+    for (const auto& d : documents())
+        if (!seen_docs.count(d.id.value)) report.documents_without_row.push_back(d.name);
+
+    std::map<std::string, VariableType> existing;
+    for (const auto& v : variables()) existing[v.name] = v.type;
+    std::vector<std::pair<std::size_t, VariableType>> columns;
+    for (std::size_t c = 0; c < table.header.size(); ++c) {
+        if (c == key) continue;
+        const std::string name = checked_name(table.header[c], "variable");
+        VariableType type;
+        const bool is_new = !existing.count(name);
+        if (is_new) {
+            std::vector<std::string> values;
+            for (const auto& m : matched) values.push_back((*m.second)[c]);
+            type = infer_type(values);
+        } else {
+            type = existing[name];
+        }
+        report.columns.push_back({name, to_string(type), is_new});
+        columns.emplace_back(c, type);
+    }
+    edit(label, Change::Variables, [&] {
+        Db& db = store_.db();
+        for (std::size_t i = 0; i < columns.size(); ++i) {
+            const auto& col = report.columns[i];
+            if (col.is_new)
+                Stmt(db, "INSERT INTO variables(guid, name, type) VALUES(?, ?, ?)").bind(1, new_guid()).bind(2, col.name).bind(3, col.type).run();
+        }
+        Stmt set(db, "INSERT INTO document_variables(document_id, variable_id, value) "
+                     "VALUES(?, (SELECT id FROM variables WHERE name = ?), ?) "
+                     "ON CONFLICT(document_id, variable_id) DO UPDATE SET value = excluded.value WHERE value != excluded.value");
+        for (const auto& [doc, row] : matched) {
+            for (std::size_t i = 0; i < columns.size(); ++i) {
+                const std::string& raw = (*row)[columns[i].first];
+                if (raw.empty()) continue;
+                std::string value;
+                try {
+                    value = canonical_value(columns[i].second, raw);
+                } catch (const InvalidArgument& e) {
+                    report.problems.push_back((*row)[key] + ": " + report.columns[i].name + ": " + e.what());
+                    continue;
+                }
+                set.reset();
+                set.bind(1, doc.value).bind(2, report.columns[i].name).bind(3, value).run();
+                ++report.values_set;
+            }
+        }
+    });
+    return report;
+}
+
 // ---------------------------------------------------------------- undo
 
 std::optional<std::string> Session::undo_label() { return undo_.undo_label(); }
 std::optional<std::string> Session::redo_label() { return undo_.redo_label(); }
 
+void Session::bump_generation() {
+    store_.db().exec("INSERT INTO meta(key, value) VALUES('generation', '1') "
+                     "ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1");
+}
+
 std::string Session::undo() {
     check_writable();
-    const std::string label = undo_.undo();
+    const std::string label = undo_.undo([this] { bump_generation(); });
     events_.publish(Change{Change::All, "Undo " + label});
     return label;
 }
 
 std::string Session::redo() {
     check_writable();
-    const std::string label = undo_.redo();
+    const std::string label = undo_.redo([this] { bump_generation(); });
     events_.publish(Change{Change::All, "Redo " + label});
     return label;
 }

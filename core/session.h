@@ -91,6 +91,35 @@ struct CodebookImportReport {
 
 enum class DeleteCodings { Refuse, Delete, MoveToParent };
 
+/// One coding of a bulk action (auto-coding, sample data, exchange imports).
+struct NewCoding {
+    DocumentId document;
+    CodeId code;
+    TextRange range;
+    std::string coder;  ///< empty: the session's coder
+};
+
+struct BulkCodingReport {
+    std::vector<CodingId> added;
+    int duplicates = 0;  ///< already there (same document, code, coder and range): skipped
+};
+
+struct VariablesImportReport {
+    struct Column {
+        std::string name;
+        std::string type;  ///< the variable's type (inferred when it is new)
+        bool is_new = false;
+    };
+    std::vector<Column> columns;
+    int matched_rows = 0;
+    int values_set = 0;
+    std::vector<std::string> unmatched_rows;         ///< key values that match no document
+    std::vector<std::string> documents_without_row;  ///< documents no row matched
+    std::vector<std::string> problems;               ///< values that do not fit their column's type (not set)
+};
+
+struct VariableTable;
+
 class Session {
 public:
     /// Creates a new project file.
@@ -138,6 +167,8 @@ public:
 
     // --- coding
     CodingId apply_code(DocumentId doc, CodeId code, TextRange range);
+    /// Applies many codings as one undoable action; identical existing codings are skipped and counted.
+    BulkCodingReport apply_codes(const std::vector<NewCoding>& codings, const std::string& label);
     /// In-vivo coding: a new code under `parent` named after the selected words, applied to the range;
     /// one undoable action.
     CodingId code_in_vivo(DocumentId doc, TextRange range, CodeId parent = CodeId());
@@ -163,6 +194,11 @@ public:
     void set_variable(DocumentId doc, const std::string& name, const std::string& value);
     /// name -> value for one document.
     std::map<std::string, std::string> variable_values(DocumentId doc);
+    /// Sets document variables from a table (survey export) in one action. Rows are matched to documents by
+    /// `key_column`: its value equals a document's name, or the value of a document variable named like the
+    /// column. New columns become variables of the inferred type. Nothing is dropped silently: see the report.
+    VariablesImportReport import_variables(const VariableTable& table, const std::string& key_column,
+                                           const std::string& label);
 
     // --- per-project settings (not undoable)
     /// Quick keys 1..9 assigned to codes (Ctrl+1..9 in the editor).
@@ -188,6 +224,7 @@ private:
     CoderId ensure_coder();
     std::vector<CodeId> subtree(CodeId root);
     void check_writable() const;
+    void bump_generation();
     Document load_document(DocumentId id, bool with_text);
 
     ProjectStore store_;

@@ -16,22 +16,17 @@ shopt -s nullglob
 step import "$study" "$root"/transcripts/*.txt "$root"/transcripts/*.docx "$root"/transcripts/*.odt "$root"/transcripts/*.vtt "$root"/transcripts/*.srt
 step docs "$study"
 
-# Document variables from transcripts/variables.csv (interview_id is the document name).
-if [ -f "$root/transcripts/variables.csv" ]; then
-  printf '\n\033[1m# document variables from transcripts/variables.csv\033[0m\n'
-  step var define "$study" size --type integer
-  python3 - "$root/transcripts/variables.csv" <<'PY' | while IFS=$'\t' read -r doc name value; do "$cli" var set "$study" "$doc" "$name" "$value"; done
-import csv, sys
-with open(sys.argv[1], newline='', encoding='utf-8') as f:
-    for row in csv.DictReader(f):
-        doc = row.pop('interview_id')
-        for k, v in row.items():
-            print(f"{doc}\t{k}\t{v}")
-PY
-  step var list "$study"
+step variables import "$study" "$root/transcripts/variables.csv" --key interview_id
+if [ -f "$root/transcripts/codings.tsv" ]; then
+  printf '\n\033[1m# the sample codings in transcripts/codings.tsv, one kodex-cli code call each\033[0m\n'
+  n=0
+  while IFS=$'\t' read -r doc code coder quote; do
+    "$cli" --coder "$coder" code "$study" --doc "$doc" --code "$code" --quote "$quote" >/dev/null
+    n=$((n + 1))
+  done < <(tail -n +2 "$root/transcripts/codings.tsv")
+  echo "$n codings applied"
 fi
-
-{ step show "$study" C01_Automotive_Sachsen || true; } | head -n 12
+step show "$study" C01_Automotive_Sachsen || true; } | head -n 12
 echo "  ..."
 step --coder demo code "$study" --doc C01_Automotive_Sachsen \
   --code "Transmitterrolle der Clustermanagements/Informationen bündeln und streuen" --quote "Wie mache ich Kurzarbeit?"

@@ -19,6 +19,8 @@
 #include <sstream>
 
 #include "core/errors.h"
+#include "core/import/variable_table.h"
+#include "core/sample_study.h"
 #include "core/session.h"
 #include "core/text/transcript_parse.h"
 #include "core/text/unicode.h"
@@ -51,9 +53,17 @@ json turn_json(const Turn& t) {
 }
 
 json coding_json(const CodingView& v) {
-    return json{{"id", v.coding.id.value},      {"guid", v.coding.guid},    {"document", v.document_name},
-                {"code", v.code_path},          {"start", v.coding.range.start}, {"end", v.coding.range.end},
-                {"text", v.text},               {"coder", v.coder_name},    {"created", v.coding.created_at},
+    return json{{"id", v.coding.id.value},
+                {"guid", v.coding.guid},
+                {"document", v.document_name},
+                {"code", v.code_path},
+                {"start", v.coding.range.start},
+                {"end", v.coding.range.end},
+                {"text", v.text},
+                {"coder", v.coder_name},
+                {"created", v.coding.created_at},
+                {"speaker", v.speaker},
+                {"timestamp", v.timestamp_ms ? json(format_timestamp(*v.timestamp_ms)) : json(nullptr)},
                 {"memo", v.memo.empty() ? json(nullptr) : json(v.memo)}};
 }
 
@@ -434,9 +444,9 @@ int run(int argc, char** argv) {
     cods->callback([&] {
         auto s = open_project(project, o, true);
         CodingFilter f;
-        if (!path.empty()) f.code = s->find_code(path);
+        if (!path.empty()) f.codes.push_back(s->find_code(path));
         f.include_subcodes = subcodes;
-        if (!doc_name.empty()) f.document = s->find_document(doc_name);
+        if (!doc_name.empty()) f.documents.push_back(s->find_document(doc_name));
         if (!coder_filter.empty()) f.coder = coder_filter;
         const auto list = s->codings(f);
         if (o.json) {
@@ -453,6 +463,7 @@ int run(int argc, char** argv) {
 
     // variables
     auto* var = app.add_subcommand("var", "Document variables");
+    var->alias("variables");
     var->require_subcommand(1);
     std::string var_name, var_value, var_type;
     auto* vdef = var->add_subcommand("define", "Define a typed variable");
@@ -474,6 +485,31 @@ int run(int argc, char** argv) {
         const DocumentId d = s->find_document(doc_name);
         if (!var_type.empty()) s->define_variable(var_name, variable_type_from_string(var_type));
         s->set_variable(d, var_name, var_value);
+    });
+    std::string key_column;
+    auto* vimp = var->add_subcommand("import", "Set document variables from a CSV table (survey export)");
+    want_project(vimp, project);
+    vimp->add_option("file", file, "CSV file: comma, semicolon or tab; UTF-8 or Windows-1252")->required();
+    vimp->add_option("--key", key_column, "Column whose values are document names (or a variable's values)")->required();
+    vimp->callback([&] {
+        auto s = open_project(project, o);
+        const VariableTable table = read_variable_table(file);
+        const auto r = s->import_variables(table, key_column,
+                                           "Import variables '" + std::filesystem::path(file).filename().string() + "'");
+        if (o.json) {
+            json cols = json::array();
+            for (const auto& c : r.columns) cols.push_back({{"name", c.name}, {"type", c.type}, {"new", c.is_new}});
+            print_json({{"columns", cols}, {"matched_rows", r.matched_rows}, {"values_set", r.values_set},
+                        {"unmatched_rows", r.unmatched_rows}, {"documents_without_row", r.documents_without_row},
+                        {"problems", r.problems}, {"encoding", table.encoding}});
+        } else {
+            std::cout << r.matched_rows << " rows matched, " << r.values_set << " values set (" << table.encoding << ")\n";
+            for (const auto& c : r.columns) std::cout << "  " << c.name << ": " << c.type << (c.is_new ? " (new)" : "") << "\n";
+            for (const auto& u : r.unmatched_rows) std::cout << "no document for row '" << u << "'\n";
+            for (const auto& d : r.documents_without_row) std::cout << "no row for document '" << d << "'\n";
+            for (const auto& p : r.problems) std::cout << "not set: " << p << "\n";
+        }
+        if (!r.problems.empty() || !r.unmatched_rows.empty()) exit_code = kPartial;
     });
     auto* vlist = var->add_subcommand("list", "List variables and values");
     want_project(vlist, project);
@@ -555,6 +591,22 @@ int run(int argc, char** argv) {
         const auto list = s->store().backups();
         if (o.json) print_json(list);
         else for (const auto& b : list) std::cout << b << "\n";
+    });
+
+    // sample
+    std::string source_root;
+    auto* sample = app.add_subcommand("sample", "Create the sample study project from codebooks/ and transcripts/");
+    sample->add_option("project", project)->required();
+    sample->add_option("--from", source_root, "Folder holding codebooks/ and transcripts/")->required();
+    sample->callback([&] {
+        build_sample_study(source_root, project);
+        auto s = open_project(project, o, true);
+        const auto docs = s->documents();
+        std::int64_t codings = 0;
+        for (const auto& d : docs) codings += d.codings;
+        if (o.json) print_json({{"project", project}, {"documents", docs.size()}, {"codes", s->codes().size()}, {"codings", codings}});
+        else std::cout << "created " << project << ": " << docs.size() << " documents, " << s->codes().size() << " codes, "
+                       << codings << " codings\n";
     });
 
     try {

@@ -113,7 +113,7 @@ void UndoStack::apply(const std::string& changeset, bool invert, const std::stri
                                                       "': the project no longer matches it");
 }
 
-std::string UndoStack::undo() {
+std::string UndoStack::undo(const std::function<void()>& inside) {
     Transaction tx(db_);
     Stmt s(db_, "SELECT seq, label, changeset, added_documents FROM undo_log WHERE undone = 0 ORDER BY seq DESC LIMIT 1");
     if (!s.step()) throw InvalidArgument("nothing to undo");
@@ -141,11 +141,12 @@ std::string UndoStack::undo() {
     else
         up.bind_blob(1, stash.data(), static_cast<int>(stash.size()));
     up.bind(2, seq).run();
+    if (inside) inside();
     tx.commit();
     return label;
 }
 
-std::string UndoStack::redo() {
+std::string UndoStack::redo(const std::function<void()>& inside) {
     Transaction tx(db_);
     Stmt s(db_, "SELECT seq, label, changeset, stash FROM undo_log WHERE undone = 1 ORDER BY seq ASC LIMIT 1");
     if (!s.step()) throw InvalidArgument("nothing to redo");
@@ -154,6 +155,7 @@ std::string UndoStack::redo() {
     if (!s.col_null(3)) apply(s.col_blob(3), true, label);  // the documents rows first: others reference them
     apply(s.col_blob(2), false, label);
     Stmt(db_, "UPDATE undo_log SET undone = 0, stash = NULL WHERE seq = ?").bind(1, seq).run();
+    if (inside) inside();
     tx.commit();
     return label;
 }

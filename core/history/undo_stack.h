@@ -13,6 +13,7 @@
 // halve import speed, so an import leaves the `documents` table out of its changeset and lists the
 // ids it added. Undo deletes those rows while recording them (the "stash"); redo restores the stash.
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -53,9 +54,10 @@ public:
     std::optional<std::string> undo_label();
     std::optional<std::string> redo_label();
     /// Reverts the newest action in its own transaction; returns its label. Throws StoreError on conflict.
-    std::string undo();
+    /// `inside` runs in the same transaction after the change (to keep derived counters in step).
+    std::string undo(const std::function<void()>& inside = {});
     /// Re-applies the newest undone action; returns its label.
-    std::string redo();
+    std::string redo(const std::function<void()>& inside = {});
 
 private:
     void apply(const std::string& changeset, bool invert, const std::string& label);

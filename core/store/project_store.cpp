@@ -143,6 +143,40 @@ std::vector<std::string> ProjectStore::backups() const {
     return out;
 }
 
+void ProjectStore::save_copy(const std::string& path_out) {
+    std::error_code ec;
+    if (fs::equivalent(path_out, path(), ec)) throw IoError(path_out, "is the project itself");
+    const std::string tmp = path_out + ".part";
+    fs::remove(tmp, ec);
+    sqlite3* dest = nullptr;
+    int rc = sqlite3_open_v2(tmp.c_str(), &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+    if (rc != SQLITE_OK) {
+        sqlite3_close(dest);
+        throw IoError(path_out, "cannot create the copy");
+    }
+    sqlite3_backup* b = sqlite3_backup_init(dest, "main", db_.handle(), "main");
+    if (!b) {
+        const std::string msg = sqlite3_errmsg(dest);
+        sqlite3_close(dest);
+        fs::remove(tmp, ec);
+        throw IoError(path_out, "cannot start the copy: " + msg);
+    }
+    rc = sqlite3_backup_step(b, -1);
+    sqlite3_backup_finish(b);
+    // A copy is a single self-contained file: no WAL beside it.
+    if (rc == SQLITE_DONE) rc = sqlite3_exec(dest, "PRAGMA journal_mode = DELETE", nullptr, nullptr, nullptr) == SQLITE_OK ? SQLITE_DONE : SQLITE_ERROR;
+    sqlite3_close(dest);
+    if (rc != SQLITE_DONE) {
+        fs::remove(tmp, ec);
+        throw IoError(path_out, std::string("copy failed: ") + sqlite3_errstr(rc));
+    }
+    fs::rename(tmp, path_out, ec);
+    if (ec) {
+        fs::remove(tmp, ec);
+        throw IoError(path_out, "cannot write: " + ec.message());
+    }
+}
+
 std::string ProjectStore::backup(const std::string& why, int keep) {
     const fs::path dir = backup_dir(path());
     std::error_code ec;
@@ -162,26 +196,7 @@ std::string ProjectStore::backup(const std::string& why, int keep) {
     for (int n = 2; fs::exists(target); ++n)
         target = dir / (stem + "-" + stamp + msbuf + "Z-" + why + "-" + std::to_string(n) + ".kodex");
 
-    sqlite3* dest = nullptr;
-    int rc = sqlite3_open_v2(target.string().c_str(), &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
-    if (rc != SQLITE_OK) {
-        sqlite3_close(dest);
-        throw IoError(target.string(), "cannot create backup");
-    }
-    sqlite3_backup* b = sqlite3_backup_init(dest, "main", db_.handle(), "main");
-    if (!b) {
-        const std::string msg = sqlite3_errmsg(dest);
-        sqlite3_close(dest);
-        throw IoError(target.string(), "cannot start backup: " + msg);
-    }
-    rc = sqlite3_backup_step(b, -1);
-    sqlite3_backup_finish(b);
-    if (rc == SQLITE_DONE) sqlite3_exec(dest, "PRAGMA journal_mode = DELETE", nullptr, nullptr, nullptr);
-    sqlite3_close(dest);
-    if (rc != SQLITE_DONE) {
-        fs::remove(target, ec);
-        throw IoError(target.string(), std::string("backup failed: ") + sqlite3_errstr(rc));
-    }
+    save_copy(target.string());
     const auto all = backups();
     for (std::size_t i = static_cast<std::size_t>(std::max(keep, 1)); i < all.size(); ++i) fs::remove(all[i], ec);
     return target.string();

@@ -29,6 +29,8 @@ public:
     /// Copies the project with SQLite's online backup API into "<dir>/<stem>.backups/<stem>-<UTC time>-<why>.kodex"
     /// and keeps the newest `keep` copies. Returns the backup's path.
     std::string backup(const std::string& why, int keep = 5);
+    /// Writes a consistent copy of the project to `path` (replacing it) with the online backup API.
+    void save_copy(const std::string& path);
     /// Existing backups, newest first.
     std::vector<std::string> backups() const;
 

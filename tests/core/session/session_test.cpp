@@ -168,7 +168,7 @@ TEST_CASE("session: merging moves codings, subcodes and memo to the target") {
     f.s->merge_codes(src, dst);
     CHECK_THROWS_AS(f.s->code(src), InvalidArgument);
     CHECK(f.s->code_path(sub) == "Digitale Formate/Webinare");
-    const auto list = f.s->codings(CodingFilter{{}, dst, false, {}});
+    const auto list = f.s->codings(CodingFilter{{}, {dst}, false, {}});
     REQUIRE(list.size() == 2);
     CHECK(list[0].coding.range == TextRange{10, 20});
     CHECK(f.s->memo(MemoTarget::Code, dst.value)->text == "aus dem Pretest");
@@ -187,7 +187,7 @@ TEST_CASE("session: deleting a code with codings needs a choice") {
     f.s->delete_code(child, DeleteCodings::MoveToParent);
     CHECK_THROWS_AS(f.s->code(grandchild), InvalidArgument);
     // The moved coding met an identical one on the parent: one remains.
-    CHECK(f.s->codings(CodingFilter{{}, top, false, {}}).size() == 1);
+    CHECK(f.s->codings(CodingFilter{{}, {top}, false, {}}).size() == 1);
     f.s->delete_code(top, DeleteCodings::Delete);
     CHECK(f.s->codes().empty());
     CHECK(f.count("codings") == 0);
@@ -202,9 +202,9 @@ TEST_CASE("session: codings are filtered by code with subcodes, document and cod
     f.s->apply_code(f.doc, child, {20, 30});
     f.s->set_coder("Ben");
     f.s->apply_code(f.doc, child, {40, 50});
-    CHECK(f.s->codings(CodingFilter{{}, top, false, {}}).size() == 1);
-    CHECK(f.s->codings(CodingFilter{{}, top, true, {}}).size() == 3);
-    CHECK(f.s->codings(CodingFilter{f.doc, {}, false, std::string("Ben")}).size() == 1);
+    CHECK(f.s->codings(CodingFilter{{}, {top}, false, {}}).size() == 1);
+    CHECK(f.s->codings(CodingFilter{{}, {top}, true, {}}).size() == 3);
+    CHECK(f.s->codings(CodingFilter{{f.doc}, {}, false, std::string("Ben")}).size() == 1);
     const auto all = f.s->codings();
     CHECK(all[0].coding.range.start == 0);
     CHECK(all[2].coding.range.start == 40);
