@@ -26,11 +26,11 @@ if [ -f "$root/transcripts/codings.tsv" ]; then
   done < <(tail -n +2 "$root/transcripts/codings.tsv")
   echo "$n codings applied"
 fi
-step show "$study" C01_Automotive_Sachsen || true; } | head -n 12
+{ step show "$study" C01_Automotive_Sachsen || true; } | head -n 12
 echo "  ..."
 step --coder demo code "$study" --doc C01_Automotive_Sachsen \
   --code "Transmitterrolle der Clustermanagements/Informationen bündeln und streuen" --quote "Wie mache ich Kurzarbeit?"
-step codings "$study"
+step codings "$study" --doc C01_Automotive_Sachsen --code "Transmitterrolle der Clustermanagements" --subcodes
 step undo "$study"
 step redo "$study"
 step codes "$study"

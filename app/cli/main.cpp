@@ -25,47 +25,12 @@
 #include "core/text/transcript_parse.h"
 #include "core/text/unicode.h"
 
-using nlohmann::json;
+#include "app/cli/common.h"
+
 using namespace kodex;
+using namespace kodex::cli;
 
 namespace {
-
-enum Exit { kOk = 0, kUser = 1, kData = 2, kIo = 3, kLocked = 4, kPartial = 5 };
-
-struct Options {
-    bool json = false;
-    std::string coder;
-};
-
-void print_json(const json& j) { std::cout << j.dump(2) << "\n"; }
-
-std::unique_ptr<Session> open_project(const std::string& path, const Options& o, bool read_only = false) {
-    auto s = Session::open(path, read_only);
-    if (!o.coder.empty()) s->set_coder(o.coder);
-    return s;
-}
-
-json turn_json(const Turn& t) {
-    json j{{"speaker", t.speaker}, {"start", t.start}, {"body_start", t.body_start}, {"end", t.end}};
-    j["timestamp"] = t.timestamp_ms ? json(format_timestamp(*t.timestamp_ms)) : json(nullptr);
-    j["timestamp_ms"] = t.timestamp_ms ? json(*t.timestamp_ms) : json(nullptr);
-    return j;
-}
-
-json coding_json(const CodingView& v) {
-    return json{{"id", v.coding.id.value},
-                {"guid", v.coding.guid},
-                {"document", v.document_name},
-                {"code", v.code_path},
-                {"start", v.coding.range.start},
-                {"end", v.coding.range.end},
-                {"text", v.text},
-                {"coder", v.coder_name},
-                {"created", v.coding.created_at},
-                {"speaker", v.speaker},
-                {"timestamp", v.timestamp_ms ? json(format_timestamp(*v.timestamp_ms)) : json(nullptr)},
-                {"memo", v.memo.empty() ? json(nullptr) : json(v.memo)}};
-}
 
 TextRange parse_range(const std::string& s) {
     const auto colon = s.find(':');
@@ -132,10 +97,11 @@ void print_import_report(const ImportReport& r, bool as_json) {
 int run(int argc, char** argv) {
     CLI::App app{"kodex-cli: qualitative interview coding from the command line"};
     app.require_subcommand(1);
-    Options o;
+    Context context;
+    Options& o = context.options;
+    int& exit_code = context.exit_code;
     app.add_flag("--json", o.json, "Print machine-readable JSON");
     app.add_option("--coder", o.coder, "Coder name for new codings (default: $KODEX_CODER or the user name)");
-    int exit_code = kOk;
 
     // init
     std::string project;

@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/cli/common.h"
+
+#include <iostream>
+
+#include "core/text/transcript_parse.h"
+
+namespace kodex::cli {
+
+void print_json(const json& j) { std::cout << j.dump(2) << "\n"; }
+
+std::unique_ptr<Session> open_project(const std::string& path, const Options& o, bool read_only) {
+    auto s = Session::open(path, read_only);
+    if (!o.coder.empty()) s->set_coder(o.coder);
+    return s;
+}
+
+json turn_json(const Turn& t) {
+    json j{{"speaker", t.speaker}, {"start", t.start}, {"body_start", t.body_start}, {"end", t.end}};
+    j["timestamp"] = t.timestamp_ms ? json(format_timestamp(*t.timestamp_ms)) : json(nullptr);
+    j["timestamp_ms"] = t.timestamp_ms ? json(*t.timestamp_ms) : json(nullptr);
+    return j;
+}
+
+json coding_json(const CodingView& v) {
+    return json{{"id", v.coding.id.value},
+                {"guid", v.coding.guid},
+                {"document", v.document_name},
+                {"code", v.code_path},
+                {"start", v.coding.range.start},
+                {"end", v.coding.range.end},
+                {"text", v.text},
+                {"coder", v.coder_name},
+                {"created", v.coding.created_at},
+                {"speaker", v.speaker},
+                {"timestamp", v.timestamp_ms ? json(format_timestamp(*v.timestamp_ms)) : json(nullptr)},
+                {"memo", v.memo.empty() ? json(nullptr) : json(v.memo)}};
+}
+
+}  // namespace kodex::cli
