@@ -1,0 +1,334 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/gui/panels/transcript_view.h"
+
+#include <wx/fontenum.h>
+#include <wx/sizer.h>
+
+#include <algorithm>
+#include <map>
+#include <unordered_map>
+
+#include "app/gui/panels/coding_lanes.h"
+#include "app/gui/ui/colours.h"
+#include "app/gui/ui/events.h"
+#include "core/session.h"
+#include "core/text/transcript_parse.h"
+
+namespace kodex::gui {
+
+namespace {
+
+enum Style { kText = 0, kSpeakerFirst = 1, kSpeakerCount = 3, kTimestamp = kSpeakerFirst + kSpeakerCount };
+
+// Lane 0 fills the range with a translucent box, lane 1 underlines it thickly, lane 2 frames it dotted,
+// lane 3 and beyond underline it with a dash. The stripe shows every lane on its own.
+constexpr int kIndicatorBase = wxSTC_INDIC_CONTAINER;
+constexpr int kLaneStyles[] = {wxSTC_INDIC_STRAIGHTBOX, wxSTC_INDIC_COMPOSITIONTHICK, wxSTC_INDIC_DOTBOX, wxSTC_INDIC_DASH};
+constexpr int kLaneIndicators = static_cast<int>(sizeof kLaneStyles / sizeof kLaneStyles[0]);
+
+const wxColour kSpeakerColours[kSpeakerCount] = {wxColour(0x1F, 0x4E, 0x79), wxColour(0x7B, 0x3F, 0x00),
+                                                 wxColour(0x2E, 0x6B, 0x30)};
+
+wxFont TranscriptFont() {
+    const int size = 11;
+    if (wxFontEnumerator::IsValidFacename("DejaVu Sans")) return wxFont(wxFontInfo(size).FaceName("DejaVu Sans"));
+    wxFont font = wxSystemSettings::GetFont(wxSYS_DEFAULT_GUI_FONT);
+    font.SetPointSize(size);
+    return font;
+}
+
+}  // namespace
+
+TranscriptView::TranscriptView(wxWindow* parent)
+    : SessionPanel(parent, "transcript_panel", Change::Documents | Change::Codes | Change::Codings) {
+    SetBackgroundColour(wxSystemSettings::GetColour(wxSYS_COLOUR_WINDOW));
+    m_title = new wxStaticText(this, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, wxST_ELLIPSIZE_END,
+                               "transcript_title");
+    m_title->SetFont(m_title->GetFont().Bold().Scaled(1.15f));
+    m_info = new wxStaticText(this, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, 0, "transcript_info");
+    m_info->SetForegroundColour(wxColour(0x70, 0x70, 0x70));
+    m_stc = new wxStyledTextCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxBORDER_NONE | wxWANTS_CHARS,
+                                 "transcript");
+    m_stripe = new CodingStripe(this, m_stc);
+    SetUpControl();
+
+    auto* header = new wxBoxSizer(wxHORIZONTAL);
+    header->Add(m_title, 0, wxALIGN_BOTTOM);
+    header->AddSpacer(FromDIP(12));
+    header->Add(m_info, 1, wxALIGN_BOTTOM);
+    auto* body = new wxBoxSizer(wxHORIZONTAL);
+    body->Add(m_stripe, 0, wxEXPAND);
+    body->Add(m_stc, 1, wxEXPAND);
+    auto* sizer = new wxBoxSizer(wxVERTICAL);
+    sizer->Add(header, 0, wxEXPAND | wxALL, FromDIP(8));
+    sizer->Add(body, 1, wxEXPAND);
+    SetSizer(sizer);
+}
+
+void TranscriptView::SetUpControl() {
+    m_stc->SetCodePage(wxSTC_CP_UTF8);
+    m_stc->StyleSetFont(wxSTC_STYLE_DEFAULT, TranscriptFont());
+    m_stc->StyleSetForeground(wxSTC_STYLE_DEFAULT, wxColour(0x20, 0x20, 0x20));
+    m_stc->StyleSetBackground(wxSTC_STYLE_DEFAULT, *wxWHITE);
+    m_stc->StyleClearAll();
+    for (int i = 0; i < kSpeakerCount; ++i) {
+        m_stc->StyleSetBold(kSpeakerFirst + i, true);
+        m_stc->StyleSetForeground(kSpeakerFirst + i, kSpeakerColours[i]);
+    }
+    m_stc->StyleSetForeground(kTimestamp, wxColour(0x9A, 0x9A, 0x9A));
+    m_stc->StyleSetSize(kTimestamp, m_stc->StyleGetSize(wxSTC_STYLE_DEFAULT) - 1);
+    m_stc->StyleSetForeground(wxSTC_STYLE_LINENUMBER, wxColour(0xA8, 0xA8, 0xA8));
+    m_stc->StyleSetBackground(wxSTC_STYLE_LINENUMBER, wxColour(0xFA, 0xFA, 0xFA));
+    m_stc->StyleSetSize(wxSTC_STYLE_LINENUMBER, m_stc->StyleGetSize(wxSTC_STYLE_DEFAULT) - 2);
+
+    m_stc->SetWrapMode(wxSTC_WRAP_WORD);
+    m_stc->SetUseHorizontalScrollBar(false);
+    m_stc->SetMarginType(0, wxSTC_MARGIN_NUMBER);
+    m_stc->SetMarginWidth(1, 0);
+    m_stc->SetMarginWidth(2, 0);
+    m_stc->SetMarginLeft(FromDIP(16));
+    m_stc->SetMarginRight(FromDIP(28));
+    m_stc->SetExtraAscent(2);
+    m_stc->SetExtraDescent(3);
+    m_stc->SetReadOnly(true);
+    m_stc->UsePopUp(wxSTC_POPUP_NEVER);
+    m_stc->SetCaretWidth(2);
+    m_stc->SetSelBackground(true, wxColour(0x38, 0x8E, 0xE8));
+    m_stc->SetSelAlpha(110);
+    m_stc->SetMouseDwellTime(450);
+    m_stc->CallTipSetBackground(wxColour(0xFF, 0xFD, 0xE8));
+    // Scintilla's own editing keys would swallow the editor's shortcuts; the text is read-only anyway.
+    for (int key : {'Z', 'Y', 'D', 'T', 'L', 'U', 'K', 'R', 'I', 'E'}) {
+        m_stc->CmdKeyClear(key, wxSTC_KEYMOD_CTRL);
+        m_stc->CmdKeyClear(key, wxSTC_KEYMOD_CTRL | wxSTC_KEYMOD_SHIFT);
+    }
+    SetUpIndicators();
+
+    m_stc->Bind(wxEVT_STC_UPDATEUI, [this](wxStyledTextEvent& e) {
+        if (e.GetUpdated() & (wxSTC_UPDATE_V_SCROLL | wxSTC_UPDATE_CONTENT)) m_stripe->Refresh();
+        e.Skip();
+    });
+    m_stc->Bind(wxEVT_STC_PAINTED, [this](wxStyledTextEvent& e) {
+        m_stripe->Refresh();
+        e.Skip();
+    });
+    m_stc->Bind(wxEVT_SIZE, [this](wxSizeEvent& e) {
+        m_stripe->Refresh();
+        e.Skip();
+    });
+    m_stc->Bind(wxEVT_STC_DWELLSTART, &TranscriptView::OnDwellStart, this);
+    m_stc->Bind(wxEVT_STC_DWELLEND, [this](wxStyledTextEvent&) { m_stc->CallTipCancel(); });
+    m_stc->Bind(wxEVT_KEY_DOWN, &TranscriptView::OnKeyDown, this);
+    m_stc->Bind(wxEVT_CONTEXT_MENU, &TranscriptView::OnContextMenu, this);
+}
+
+void TranscriptView::SetUpIndicators() {
+    for (int lane = 0; lane < kLaneIndicators; ++lane) {
+        const int indicator = kIndicatorBase + lane;
+        m_stc->IndicatorSetStyle(indicator, kLaneStyles[lane]);
+        m_stc->IndicatorSetFlags(indicator, wxSTC_INDICFLAG_VALUEFORE);
+        m_stc->IndicatorSetUnder(indicator, true);
+    }
+    m_stc->IndicatorSetAlpha(kIndicatorBase, 70);
+    m_stc->IndicatorSetOutlineAlpha(kIndicatorBase, 140);
+    m_stc->IndicatorSetAlpha(kIndicatorBase + 2, 200);
+    m_stc->IndicatorSetOutlineAlpha(kIndicatorBase + 2, 220);
+}
+
+std::string_view TranscriptView::GetText() const { return m_text ? std::string_view(m_text->Utf8()) : std::string_view(); }
+
+void TranscriptView::ShowDocument(DocumentId id) {
+    m_document = Document();
+    m_codings.clear();
+    if (id.valid() && HasSession()) m_document = GetSession()->document(id);
+    LoadText(m_document);
+    LoadCodings();
+    PaintCodings();
+    UpdateHeader();
+}
+
+void TranscriptView::Reload() { ShowDocument(HasSession() ? m_document.id : DocumentId()); }
+
+void TranscriptView::OnSessionChange(const Change& change) {
+    if (!m_document.id.valid()) return;
+    if (change.touches(Change::Documents)) {
+        const auto docs = GetSession()->documents();
+        const auto it = std::find_if(docs.begin(), docs.end(), [&](const DocumentSummary& d) { return d.id == m_document.id; });
+        if (it == docs.end()) {
+            ShowDocument(DocumentId());
+            return;
+        }
+        m_document.name = it->name;
+    }
+    if (change.touches(Change::Codings) || change.touches(Change::Codes)) {
+        LoadCodings();
+        PaintCodings();
+    }
+    UpdateHeader();
+}
+
+void TranscriptView::LoadText(const Document& document) {
+    m_text = std::make_unique<ShownText>(document.text);
+    m_stc->SetReadOnly(false);
+    // SetText() of a wxString would round-trip through UTF-32; the bytes go in as they are stored.
+    m_stc->ClearAll();
+    m_stc->AddTextRaw(m_text->Utf8().data(), m_text->Bytes());
+    m_stc->SetReadOnly(true);
+    m_stc->EmptyUndoBuffer();
+    m_stc->SetMarginWidth(0, m_stc->TextWidth(wxSTC_STYLE_LINENUMBER, wxString::Format("_%d", m_stc->GetLineCount())) +
+                                 FromDIP(8));
+    StyleText();
+    m_stc->GotoPos(0);
+}
+
+void TranscriptView::StyleText() {
+    m_stc->StartStyling(0);
+    m_stc->SetStyling(m_text->Bytes(), kText);
+    std::map<std::string, int> speakers;  // speaker -> style, in order of first appearance
+    for (const Turn& turn : m_document.turns) {
+        if (turn.speaker.empty()) continue;
+        const int style = kSpeakerFirst + speakers.emplace(turn.speaker, static_cast<int>(speakers.size()) % kSpeakerCount)
+                                              .first->second;
+        const StcRange label = m_text->ToStc(TextRange{turn.start, turn.body_start});
+        m_stc->StartStyling(label.start);
+        m_stc->SetStyling(label.end - label.start, style);
+    }
+    StyleTimestamps();
+}
+
+void TranscriptView::StyleTimestamps() {
+    const std::string_view text = m_text->Utf8();
+    std::size_t from = 0;
+    while (from < text.size()) {
+        const auto match = find_timestamp(text.substr(from));
+        if (!match) break;
+        m_stc->StartStyling(static_cast<int>(from + match->byte_start));
+        m_stc->SetStyling(static_cast<int>(match->byte_end - match->byte_start), kTimestamp);
+        from += std::max<std::size_t>(match->byte_end, 1);
+    }
+}
+
+void TranscriptView::LoadCodings() {
+    m_codings.clear();
+    if (!m_document.id.valid()) return;
+    std::unordered_map<std::int64_t, wxColour> colours;
+    for (const CodeSummary& c : GetSession()->codes()) colours[c.code.id.value] = ToColour(c.code.color);
+    CodingFilter filter;
+    filter.documents = {m_document.id};
+    for (const CodingView& v : GetSession()->codings(filter)) {
+        m_codings.push_back({v.coding.id, v.coding.code, v.coding.range, m_text->ToStc(v.coding.range), 0,
+                             colours[v.coding.code.value], ToWx(v.code_path), ToWx(v.coder_name)});
+    }
+    std::sort(m_codings.begin(), m_codings.end(),
+              [](const ShownCoding& a, const ShownCoding& b) { return a.range.start < b.range.start; });
+}
+
+void TranscriptView::PaintCodings() {
+    std::vector<TextRange> ranges;
+    ranges.reserve(m_codings.size());
+    for (const ShownCoding& c : m_codings) ranges.push_back(c.range);
+    const LaneLayout layout = AssignLanes(ranges);
+    for (int lane = 0; lane < kLaneIndicators; ++lane) {
+        m_stc->SetIndicatorCurrent(kIndicatorBase + lane);
+        m_stc->IndicatorClearRange(0, m_stc->GetLength());
+    }
+    for (std::size_t i = 0; i < m_codings.size(); ++i) {
+        ShownCoding& c = m_codings[i];
+        c.lane = layout.lane[i];
+        m_stc->SetIndicatorCurrent(kIndicatorBase + std::min(c.lane, kLaneIndicators - 1));
+        m_stc->SetIndicatorValue(ToIndicatorValue(c.colour));
+        m_stc->IndicatorFillRange(c.bytes.start, c.bytes.end - c.bytes.start);
+    }
+    m_stripe->SetCodings(&m_codings, layout.lanes);
+}
+
+void TranscriptView::UpdateHeader() {
+    if (!m_document.id.valid()) {
+        m_title->SetLabel(HasSession() ? _("No document open") : _("No project open"));
+        m_info->SetLabel(HasSession() ? _("Choose a document in the Documents pane.") : _("Open or create a project in the File menu."));
+    } else {
+        m_title->SetLabel(ToWx(m_document.name));
+        m_info->SetLabel(wxString::Format(_("%zu turns · %zu codings · %lld characters"), m_document.turns.size(),
+                                          m_codings.size(), static_cast<long long>(m_document.length)));
+    }
+    Layout();
+}
+
+std::optional<TextRange> TranscriptView::GetSelectedRange() const {
+    if (!m_text) return std::nullopt;
+    const TextRange range = m_text->ToCore(StcRange{m_stc->GetSelectionStart(), m_stc->GetSelectionEnd()});
+    if (range.empty()) return std::nullopt;
+    return range;
+}
+
+std::int64_t TranscriptView::GetCaretOffset() const { return m_text ? m_text->ToCore(m_stc->GetCurrentPos()) : 0; }
+
+CaretPosition TranscriptView::GetCaretPosition() const {
+    if (!m_text) return {};
+    const int pos = m_stc->GetCurrentPos();
+    const int line = m_stc->LineFromPosition(pos);
+    const std::int64_t offset = m_text->ToCore(pos);
+    return {line + 1, offset - m_text->ToCore(m_stc->PositionFromLine(line)) + 1, offset};
+}
+
+void TranscriptView::SelectRange(TextRange range) {
+    if (!m_text) return;
+    const StcRange bytes = m_text->ToStc(range);
+    // Scroll the end into view first, then the start, so that a long range shows from its beginning.
+    m_stc->GotoPos(bytes.end);
+    m_stc->SetSelection(bytes.start, bytes.end);
+    m_stc->ScrollRange(bytes.end, bytes.start);
+    const int line = m_stc->VisibleFromDocLine(m_stc->LineFromPosition(bytes.start));
+    if (line < m_stc->GetFirstVisibleLine() || line > m_stc->GetFirstVisibleLine() + m_stc->LinesOnScreen() - 2)
+        m_stc->SetFirstVisibleLine(std::max(0, line - 3));
+}
+
+std::vector<const ShownCoding*> TranscriptView::CodingsAt(std::int64_t offset) const {
+    std::vector<const ShownCoding*> out;
+    for (const ShownCoding& c : m_codings) {
+        if (c.range.start > offset) break;
+        if (offset < c.range.end) out.push_back(&c);
+    }
+    std::stable_sort(out.begin(), out.end(),
+                     [](const ShownCoding* a, const ShownCoding* b) { return a->range.length() < b->range.length(); });
+    return out;
+}
+
+const ShownCoding* TranscriptView::FindCoding(CodingId id) const {
+    const auto it = std::find_if(m_codings.begin(), m_codings.end(), [&](const ShownCoding& c) { return c.id == id; });
+    return it == m_codings.end() ? nullptr : &*it;
+}
+
+void TranscriptView::SetCurrentCoding(CodingId id) { m_stripe->SetCurrent(id); }
+
+void TranscriptView::OnDwellStart(wxStyledTextEvent& event) {
+    if (!m_text || event.GetPosition() < 0 || !m_stc->IsShownOnScreen()) return;
+    const auto here = CodingsAt(m_text->ToCore(event.GetPosition()));
+    if (here.empty()) return;
+    wxString tip;
+    for (const ShownCoding* c : here) tip << (tip.empty() ? "" : "\n") << c->code_path;
+    m_stc->CallTipShow(event.GetPosition(), tip);
+}
+
+void TranscriptView::OnKeyDown(wxKeyEvent& event) {
+    // The control is read-only: Tab moves to the next pane instead of being swallowed.
+    if (event.GetKeyCode() == WXK_TAB && !event.ControlDown()) {
+        m_stc->Navigate(event.ShiftDown() ? wxNavigationKeyEvent::IsBackward : wxNavigationKeyEvent::IsForward);
+        return;
+    }
+    event.Skip();
+}
+
+void TranscriptView::OnContextMenu(wxContextMenuEvent& event) {
+    // A right click outside the selection moves the caret there, so the menu acts on what was clicked.
+    const wxPoint point = event.GetPosition() == wxDefaultPosition ? wxDefaultPosition : m_stc->ScreenToClient(event.GetPosition());
+    if (point != wxDefaultPosition) {
+        const int pos = m_stc->PositionFromPoint(point);
+        if (pos < m_stc->GetSelectionStart() || pos > m_stc->GetSelectionEnd()) m_stc->GotoPos(pos);
+    }
+    if (const auto here = CodingsAt(GetCaretOffset()); !here.empty())
+        Send(this, EVT_CODING_CHOSEN, m_document.id, here.front()->code, here.front()->id);
+    event.Skip();
+}
+
+}  // namespace kodex::gui

@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// The transcript of one document, read-only: speaker labels bold, timestamps grey, coded ranges in their
+// codes' colours (overlaps in different indicator styles, one lane each), and the coding stripe beside it.
+// Selections are reported in code points; all position conversions go through ShownText.
+#include <wx/stattext.h>
+#include <wx/stc/stc.h>
+
+#include <memory>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "app/gui/panels/coding_stripe.h"
+#include "app/gui/ui/convert.h"
+#include "app/gui/ui/session_panel.h"
+#include "core/model/document.h"
+
+namespace kodex::gui {
+
+/// Where the caret is, for the status bar.
+struct CaretPosition {
+    int line = 0;               ///< 1-based
+    std::int64_t column = 0;    ///< 1-based, in characters
+    std::int64_t offset = 0;    ///< code point offset in the document
+};
+
+class TranscriptView : public SessionPanel {
+public:
+    explicit TranscriptView(wxWindow* parent);
+
+    /// Shows a document (an invalid id clears the view).
+    void ShowDocument(DocumentId id);
+    DocumentId GetDocument() const { return m_document.id; }
+    const Document& GetShownDocument() const { return m_document; }
+    /// The shown text, UTF-8 (empty without a document).
+    std::string_view GetText() const;
+    wxStyledTextCtrl* GetControl() const { return m_stc; }
+
+    /// The selected range in code points, if text is selected.
+    std::optional<TextRange> GetSelectedRange() const;
+    /// The caret's code point offset.
+    std::int64_t GetCaretOffset() const;
+    CaretPosition GetCaretPosition() const;
+    /// Selects a code point range and scrolls it into view.
+    void SelectRange(TextRange range);
+
+    /// Codings of the shown document that contain `offset`, the narrowest first.
+    std::vector<const ShownCoding*> CodingsAt(std::int64_t offset) const;
+    const ShownCoding* FindCoding(CodingId id) const;
+    /// Marks a coding as current in the stripe.
+    void SetCurrentCoding(CodingId id);
+    std::size_t CodingCount() const { return m_codings.size(); }
+
+    void Reload() override;
+
+private:
+    void OnSessionChange(const Change& change) override;
+    void SetUpControl();
+    void SetUpIndicators();
+    void LoadText(const Document& document);
+    void StyleText();
+    void StyleTimestamps();
+    void LoadCodings();
+    void PaintCodings();
+    void UpdateHeader();
+    void OnDwellStart(wxStyledTextEvent& event);
+    void OnKeyDown(wxKeyEvent& event);
+    void OnContextMenu(wxContextMenuEvent& event);
+
+    wxStaticText* m_title;
+    wxStaticText* m_info;
+    CodingStripe* m_stripe;
+    wxStyledTextCtrl* m_stc;
+    Document m_document;
+    std::unique_ptr<ShownText> m_text;
+    std::vector<ShownCoding> m_codings;  ///< sorted by start
+};
+
+}  // namespace kodex::gui
