@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/text/unicode.h"
 
+#include <unicode/coll.h>
 #include <unicode/bytestream.h>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
@@ -486,6 +487,25 @@ std::int64_t PositionIndex::to_cp(std::size_t byte) const {
         std::upper_bound(checkpoints_.begin(), checkpoints_.end(), byte) - checkpoints_.begin() - 1);
     const std::size_t from = checkpoints_[block];
     return static_cast<std::int64_t>(block) * 256 + count_code_points(text_.substr(from, byte - from));
+}
+
+}  // namespace kodex
+
+namespace kodex {
+
+bool collate_less(const std::string& a, const std::string& b) {
+    // One collator per thread: ICU collators are not thread-safe for concurrent use.
+    thread_local std::unique_ptr<icu::Collator> collator = [] {
+        UErrorCode status = U_ZERO_ERROR;
+        std::unique_ptr<icu::Collator> c(icu::Collator::createInstance(icu::Locale::getGerman(), status));
+        return U_SUCCESS(status) ? std::move(c) : nullptr;
+    }();
+    if (!collator) return a < b;
+    UErrorCode status = U_ZERO_ERROR;
+    const auto r = collator->compareUTF8(icu::StringPiece(a.data(), static_cast<int32_t>(a.size())),
+                                         icu::StringPiece(b.data(), static_cast<int32_t>(b.size())), status);
+    if (U_FAILURE(status) || r == UCOL_EQUAL) return a < b;
+    return r == UCOL_LESS;
 }
 
 }  // namespace kodex

@@ -55,6 +55,9 @@ std::string substring_cp(std::string_view utf8, std::int64_t start, std::int64_t
 /// Every occurrence (code point start) of `needle` in `haystack`, non-overlapping scan from left.
 std::vector<std::int64_t> find_all_cp(std::string_view haystack, std::string_view needle);
 
+/// Orders texts as a German reader expects (ICU collation: case and umlauts sort with their base letters).
+bool collate_less(const std::string& a, const std::string& b);
+
 /// Lower-case hex SHA-256 of the bytes.
 std::string sha256_hex(std::string_view bytes);
 
