@@ -8,6 +8,12 @@ find_package(pugixml REQUIRED)
 # Debian's libzip CMake package insists on the zipcmp/zipmerge tools being installed; pkg-config does not.
 pkg_check_modules(LIBZIP REQUIRED IMPORTED_TARGET libzip)
 add_library(libzip::zip ALIAS PkgConfig::LIBZIP)
+pkg_check_modules(XLSXWRITER REQUIRED IMPORTED_TARGET xlsxwriter)
+# Debian's libxapian-dev ships a config file that sets XAPIAN_INCLUDE_DIR and XAPIAN_LIBRARIES.
+find_package(Xapian 1.4 REQUIRED CONFIG)
+add_library(Xapian::xapian INTERFACE IMPORTED)
+target_include_directories(Xapian::xapian INTERFACE ${XAPIAN_INCLUDE_DIR})
+target_link_libraries(Xapian::xapian INTERFACE ${XAPIAN_LIBRARIES})
 find_package(CLI11 REQUIRED)
 find_package(nlohmann_json 3 REQUIRED)
 find_package(doctest REQUIRED)

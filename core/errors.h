@@ -63,6 +63,12 @@ private:
     Kind kind_;
 };
 
+/// The search index cannot be used: in use by another program, not writable, or broken beyond a rebuild.
+class IndexError : public Error {
+public:
+    using Error::Error;
+};
+
 /// Long work was cancelled through a CancelToken.
 class Cancelled : public Error {
 public:

@@ -32,4 +32,11 @@ std::unique_ptr<Session> open_project(const std::string& path, const Options& o,
 json turn_json(const Turn& t);
 json coding_json(const CodingView& v);
 
+/// Registers `qdpx import|export` (app/cli/qdpx_commands.cpp).
+void add_qdpx_commands(CLI::App& app, Context& context);
+/// Registers `export`, `agreement` and `query` (app/cli/analysis_commands.cpp).
+void add_analysis_commands(CLI::App& app, Context& context);
+/// Registers `search`, `autocode` and `search-language` (app/cli/search_commands.cpp).
+void add_search_commands(CLI::App& app, Context& context);
+
 }  // namespace kodex::cli

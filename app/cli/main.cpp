@@ -21,6 +21,7 @@
 #include "core/errors.h"
 #include "core/import/variable_table.h"
 #include "core/sample_study.h"
+#include "core/store/consistency.h"
 #include "core/session.h"
 #include "core/text/transcript_parse.h"
 #include "core/text/unicode.h"
@@ -558,6 +559,34 @@ int run(int argc, char** argv) {
         if (o.json) print_json(list);
         else for (const auto& b : list) std::cout << b << "\n";
     });
+
+    add_analysis_commands(app, context);
+
+    // check
+    bool repair = false;
+    auto* check = app.add_subcommand("check", "Check the project's consistency (and repair what is safe)");
+    check->add_option("project", project)->required();
+    check->add_flag("--repair", repair, "Fix what is safe to fix, after a backup");
+    check->callback([&] {
+        auto s = open_project(project, o, !repair);
+        const auto r = check_project(s->store(), repair);
+        if (o.json) {
+            json issues = json::array();
+            for (const auto& i : r.issues) issues.push_back({{"issue", i.what}, {"repairable", i.repairable}, {"repaired", i.repaired}});
+            print_json({{"integrity", r.integrity}, {"ok", r.ok()}, {"issues", issues}});
+        } else {
+            std::cout << "SQLite integrity: " << r.integrity << "\n";
+            for (const auto& i : r.issues)
+                std::cout << (i.repaired ? "repaired: " : i.repairable ? "repairable: " : "problem: ") << i.what << "\n";
+            if (r.ok()) std::cout << "the project is consistent\n";
+        }
+        bool left = r.integrity != "ok";
+        for (const auto& i : r.issues) left = left || !i.repaired;
+        if (left) exit_code = kData;
+    });
+
+    add_qdpx_commands(app, context);
+    add_search_commands(app, context);
 
     // sample
     std::string source_root;

@@ -1,81 +1,83 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The Kodex editor. This first window opens a project and shows its documents and their text; the
-// coding editor builds on it.
-#include <wx/wx.h>
-#include <wx/splitter.h>
-#include <wx/stc/stc.h>
+// The Kodex editor.
+//   kodex                      reopens the last project; the first time, builds and opens the sample study
+//   kodex PROJECT.kodex        opens that project
+//   kodex --bench PROJECT [DOCUMENT]   prints paint, coding and scrolling times (see bench.h)
+#include <wx/app.h>
+#include <wx/filename.h>
+#include <wx/memconf.h>
+#include <wx/persist/toplevel.h>
+#include <wx/progdlg.h>
+#include <wx/stdpaths.h>
 
-#include <memory>
+#include "app/gui/bench.h"
+#include "app/gui/main_frame.h"
+#include "app/gui/ui/convert.h"
+#include "app/gui/ui/errors.h"
+#include "app/gui/ui/i18n.h"
+#include "app/gui/ui/settings.h"
+#include "app/gui/ui/startup.h"
+#include "core/sample_study.h"
 
-#include "core/errors.h"
-#include "core/session.h"
+namespace kodex::gui {
 
 namespace {
 
-class MainFrame : public wxFrame {
-public:
-    explicit MainFrame(std::unique_ptr<kodex::Session> session)
-        : wxFrame(nullptr, wxID_ANY, "Kodex", wxDefaultPosition, wxSize(1200, 800)), m_session(std::move(session)) {
-        SetTitle(wxString::FromUTF8(m_session->path()) + " - Kodex");
-        auto* split = new wxSplitterWindow(this, wxID_ANY);
-        m_docs = new wxListBox(split, wxID_ANY, wxDefaultPosition, wxDefaultSize, 0, nullptr, wxLB_SINGLE, wxDefaultValidator,
-                               "documents");
-        m_text = new wxStyledTextCtrl(split, wxID_ANY, wxDefaultPosition, wxDefaultSize, 0, "transcript");
-        m_text->SetWrapMode(wxSTC_WRAP_WORD);
-        m_text->SetMarginWidth(1, 0);
-        m_text->StyleSetFont(wxSTC_STYLE_DEFAULT, wxFontInfo(11).FaceName("DejaVu Sans"));
-        m_text->StyleClearAll();
-        m_text->SetMarginLeft(12);
-        split->SplitVertically(m_docs, m_text, 260);
-        CreateStatusBar();
-        for (const auto& d : m_session->documents()) {
-            m_docs->Append(wxString::FromUTF8(d.name));
-            m_ids.push_back(d.id);
-        }
-        m_docs->Bind(wxEVT_LISTBOX, &MainFrame::OnDocument, this);
-        if (!m_ids.empty()) {
-            m_docs->SetSelection(0);
-            ShowDocument(0);
-        }
-    }
+// Builds the sample study into the user's data folder on the first start.
+bool BuildSampleStudy(wxWindow* parent, const wxString& target) {
+    const wxString sources = FindSampleSources();
+    if (sources.empty()) return false;
+    wxFileName::Mkdir(wxFileName(target).GetPath(), wxS_DIR_DEFAULT, wxPATH_MKDIR_FULL);
+    wxProgressDialog progress(_("Kodex"), _("Preparing the sample study…"), 100, parent, wxPD_APP_MODAL | wxPD_AUTO_HIDE);
+    return Guarded(parent, [&] {
+        build_sample_study(ToUtf8(sources), ToUtf8(target), Progress([&](std::int64_t, std::int64_t, const std::string& what) {
+                               progress.Pulse(wxString::Format(_("Preparing the sample study: %s"), ToWx(what)));
+                           }));
+    });
+}
 
-private:
-    void OnDocument(wxCommandEvent& e) { ShowDocument(e.GetSelection()); }
+void OpenStartProject(MainFrame* frame) {
+    const wxString last = LoadLastProject();
+    if (!last.empty() && wxFileName::FileExists(last) && frame->OpenProject(last)) return;
+    const wxString sample = SampleProjectPath();
+    if (wxFileName::FileExists(sample) || BuildSampleStudy(frame, sample)) frame->OpenProject(sample);
+}
 
-    void ShowDocument(int index) {
-        if (index < 0 || static_cast<std::size_t>(index) >= m_ids.size()) return;
-        const kodex::Document d = m_session->document(m_ids[static_cast<std::size_t>(index)]);
-        m_text->SetReadOnly(false);
-        m_text->SetText(wxString::FromUTF8(d.text));
-        m_text->SetReadOnly(true);
-        SetStatusText(wxString::Format("%s: %lld characters, %zu turns", wxString::FromUTF8(d.name),
-                                       static_cast<long long>(d.length), d.turns.size()));
-    }
-
-    std::unique_ptr<kodex::Session> m_session;
-    wxListBox* m_docs;
-    wxStyledTextCtrl* m_text;
-    std::vector<kodex::DocumentId> m_ids;
-};
+}  // namespace
 
 class KodexApp : public wxApp {
 public:
     bool OnInit() override {
-        if (argc < 2) {
-            wxMessageBox("Usage: kodex PROJECT.kodex", "Kodex", wxOK | wxICON_INFORMATION);
-            return false;
+        SetAppName("kodex");
+        SetAppDisplayName("Kodex");
+        wxStandardPaths::Get().SetFileLayout(wxStandardPaths::FileLayout_XDG);
+        const bool bench = argc >= 3 && argv[1] == "--bench";
+        // The benchmark leaves the user's settings (last project, layout) alone.
+        if (bench)
+            wxConfigBase::Set(new wxMemoryConfig);
+        else
+            UseSettingsFile();
+        SetUpTranslations(Preferences::Load().language);
+        if (bench) {
+            m_exit_code = RunBench(argv[2], argc >= 4 ? argv[3] : wxString());
+            return true;  // OnRun() returns the exit code without running the event loop
         }
-        try {
-            auto session = kodex::Session::open(argv[1].ToStdString(wxConvUTF8));
-            (new MainFrame(std::move(session)))->Show();
-            return true;
-        } catch (const kodex::Error& e) {
-            wxMessageBox(wxString::FromUTF8(e.what()), "Kodex: cannot open the project", wxOK | wxICON_ERROR);
-            return false;
-        }
+        auto* frame = new MainFrame;
+        if (!wxPersistentRegisterAndRestore(frame, "main")) frame->Maximize();
+        frame->Show();
+        if (argc >= 2)
+            frame->OpenProject(argv[1]);
+        else
+            OpenStartProject(frame);
+        return true;
     }
+
+    int OnRun() override { return m_exit_code >= 0 ? m_exit_code : wxApp::OnRun(); }
+
+private:
+    int m_exit_code = -1;
 };
 
-}  // namespace
+}  // namespace kodex::gui
 
-wxIMPLEMENT_APP(KodexApp);
+wxIMPLEMENT_APP(kodex::gui::KodexApp);

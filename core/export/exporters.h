@@ -14,6 +14,7 @@ namespace kodex {
 
 struct CsvOptions {
     bool german_excel = false;  ///< ';' as separator, decimal comma, UTF-8 BOM (what German Excel opens directly)
+    bool machine_names = false; ///< header line with the column names instead of the labels
 };
 
 /// The cell text as a CSV/plain export writes it, with formula neutralisation applied to text cells.

@@ -119,9 +119,13 @@ VariableTable read_variable_table(const std::string& path) {
     if (bytes.size() > (64u << 20)) throw IoError(path, "refusing a table larger than 64 MiB");
     std::string lower = path;
     std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    if (lower.size() < 4 || (lower.compare(lower.size() - 4, 4, ".csv") != 0 && lower.compare(lower.size() - 4, 4, ".txt") != 0 &&
-                             lower.compare(lower.size() - 4, 4, ".tsv") != 0))
-        throw UnsupportedFormat(path + ": variables are read from .csv, .tsv or .txt tables");
+    const auto ends_with = [&](const char* ext) {
+        const std::size_t n = std::char_traits<char>::length(ext);
+        return lower.size() >= n && lower.compare(lower.size() - n, n, ext) == 0;
+    };
+    if (ends_with(".xlsx")) return read_xlsx_table(bytes, path);
+    if (!ends_with(".csv") && !ends_with(".txt") && !ends_with(".tsv"))
+        throw UnsupportedFormat(path + ": variables are read from .csv, .tsv, .txt or .xlsx tables");
     return read_csv_table(bytes, path);
 }
 

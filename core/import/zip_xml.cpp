@@ -51,31 +51,58 @@ std::string ZipReader::read(const std::string& entry) const {
     zip_stat_t stat;
     zip_stat_init(&stat);
     if (zip_stat(archive_, entry.c_str(), 0, &stat) != 0) throw ParseError(file_name_, -1, entry + " missing");
-    if (!(stat.valid & ZIP_STAT_SIZE) || !(stat.valid & ZIP_STAT_COMP_SIZE))
+    if (!(stat.valid & ZIP_STAT_SIZE) || !(stat.valid & ZIP_STAT_COMP_SIZE) || !(stat.valid & ZIP_STAT_INDEX))
         throw ParseError(file_name_, -1, "refusing: " + entry + " does not declare its size");
-    if (stat.size > kMaxEntrySize)
-        throw ParseError(file_name_, -1, "refusing: " + entry + " is larger than 256 MiB uncompressed");
-    if (too_compressed(stat.size, stat.comp_size))
-        throw ParseError(file_name_, -1, "refusing: " + entry + " is compressed more than 200:1 (a zip bomb?)");
+    return read(ZipEntry{stat.index, entry, stat.size, stat.comp_size}, kMaxEntrySize);
+}
 
-    zip_file_t* file = zip_fopen(archive_, entry.c_str(), 0);
-    if (!file) throw ParseError(file_name_, -1, "cannot open " + entry + ": " + zip_strerror(archive_));
+std::uint64_t ZipReader::entry_count() const {
+    const zip_int64_t n = zip_get_num_entries(archive_, 0);
+    return n < 0 ? 0 : static_cast<std::uint64_t>(n);
+}
+
+std::vector<ZipEntry> ZipReader::entries() const {
+    std::vector<ZipEntry> out;
+    const std::uint64_t n = entry_count();
+    out.reserve(static_cast<std::size_t>(n));
+    for (std::uint64_t i = 0; i < n; ++i) {
+        zip_stat_t stat;
+        zip_stat_init(&stat);
+        if (zip_stat_index(archive_, i, 0, &stat) != 0 || !(stat.valid & ZIP_STAT_NAME))
+            throw ParseError(file_name_, -1, "entry " + std::to_string(i) + " of the archive is unreadable: " +
+                                                 zip_strerror(archive_));
+        if (!(stat.valid & ZIP_STAT_SIZE) || !(stat.valid & ZIP_STAT_COMP_SIZE))
+            throw ParseError(file_name_, -1, std::string("refusing: ") + stat.name + " does not declare its size");
+        out.push_back({i, stat.name, stat.size, stat.comp_size});
+    }
+    return out;
+}
+
+std::string ZipReader::read(const ZipEntry& entry, std::uint64_t max_size) const {
+    if (entry.size > max_size)
+        throw ParseError(file_name_, -1, "refusing: " + entry.name + " is larger than " +
+                                             std::to_string(max_size >> 20) + " MiB uncompressed");
+    if (too_compressed(entry.size, entry.compressed_size))
+        throw ParseError(file_name_, -1, "refusing: " + entry.name + " is compressed more than 200:1 (a zip bomb?)");
+
+    zip_file_t* file = zip_fopen_index(archive_, entry.index, 0);
+    if (!file) throw ParseError(file_name_, -1, "cannot open " + entry.name + ": " + zip_strerror(archive_));
     std::string content;
-    content.reserve(static_cast<std::size_t>(stat.size));
+    content.reserve(static_cast<std::size_t>(entry.size));
     std::array<char, 65536> buffer;
     for (;;) {
         const zip_int64_t n = zip_fread(file, buffer.data(), buffer.size());
         if (n < 0) {
             const std::string reason = zip_file_strerror(file);
             zip_fclose(file);
-            throw ParseError(file_name_, -1, entry + " is corrupt: " + reason);
+            throw ParseError(file_name_, -1, entry.name + " is corrupt: " + reason);
         }
         if (n == 0) break;
         content.append(buffer.data(), static_cast<std::size_t>(n));
         // The header may lie: never read more than it declared.
-        if (content.size() > stat.size) {
+        if (content.size() > entry.size) {
             zip_fclose(file);
-            throw ParseError(file_name_, -1, "refusing: " + entry + " is longer than its declared size");
+            throw ParseError(file_name_, -1, "refusing: " + entry.name + " is longer than its declared size");
         }
     }
     zip_fclose(file);

@@ -2,8 +2,10 @@
 #pragma once
 // Internal to core/import: XML entries of zip containers (docx, odt) held in memory. Entries are read with
 // hard limits against zip bombs, and XML with a DOCTYPE is refused, so no entity is ever expanded.
+#include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <pugixml.hpp>
 
@@ -12,6 +14,14 @@
 struct zip;  // libzip's zip_t
 
 namespace kodex {
+
+/// One entry of an archive as its central directory declares it.
+struct ZipEntry {
+    std::uint64_t index = 0;
+    std::string name;                  ///< as stored (UTF-8; CP437 names are converted)
+    std::uint64_t size = 0;            ///< declared uncompressed size
+    std::uint64_t compressed_size = 0;
+};
 
 /// A read-only zip archive over bytes the caller owns and keeps alive. Errors are ParseErrors naming the file.
 class ZipReader {
@@ -25,6 +35,12 @@ public:
     bool contains(const std::string& entry) const;
     /// The entry's content. Refuses entries over 256 MiB, compressed more than 200:1, or longer than declared.
     std::string read(const std::string& entry) const;
+    /// Number of entries in the central directory.
+    std::uint64_t entry_count() const;
+    /// Every entry, in archive order.
+    std::vector<ZipEntry> entries() const;
+    /// The content of a listed entry, refused like read(name) but with `max_size` as the size limit.
+    std::string read(const ZipEntry& entry, std::uint64_t max_size) const;
 
 private:
     ::zip* archive_ = nullptr;

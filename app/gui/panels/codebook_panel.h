@@ -27,6 +27,10 @@ public:
     void SelectCode(CodeId id);
     /// Codes ticked for retrieval.
     std::vector<CodeId> GetCheckedCodes() const;
+    /// The codes as last read from the session, in tree order.
+    const std::vector<CodeSummary>& GetCodes() const { return m_codes; }
+    /// A code's summary, or nullptr when the codebook has no such code.
+    const CodeSummary* FindCode(CodeId id) const;
     /// Starts editing the selected code's name in place.
     void StartRename();
     wxTreeCtrl* GetTree() const { return m_tree; }
@@ -37,6 +41,7 @@ private:
     class TextDropTarget;
     enum State { kUnchecked = 0, kChecked = 1 };
 
+    void OnSessionChange(const Change& change) override;
     void Build(const std::vector<CodeSummary>& codes);
     wxString Label(const CodeSummary& code) const;
     CodeId CodeOf(const wxTreeItemId& item) const;

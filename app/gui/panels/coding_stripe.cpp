@@ -60,18 +60,22 @@ int CodingStripe::LaneX(int lane) const { return kPad + lane * LaneWidth(); }
 std::vector<CodingStripe::Bar> CodingStripe::VisibleBars() const {
     std::vector<Bar> bars;
     if (!m_codings || m_codings->empty()) return bars;
-    const wxSize size = GetClientSize();
+    const wxSize text_size = m_text->GetClientSize();
     const int first = m_text->PositionFromPoint(wxPoint(0, 0));
-    const int last = m_text->PositionFromPoint(wxPoint(m_text->GetClientSize().x, m_text->GetClientSize().y));
+    const int last = m_text->PositionFromPoint(wxPoint(text_size.x, text_size.y));
     const int line_height = m_text->TextHeight(0);
     const int width = std::max(2, LaneWidth() - kLaneGap);
+    // Ends outside the window are drawn past its edges without asking the control where they are: finding a
+    // position makes the control lay out the text up to it.
+    const int above = -line_height;
+    const int below = GetClientSize().y + line_height;
     for (const ShownCoding& c : *m_codings) {
         if (c.bytes.start > last) break;  // sorted by start
         if (c.bytes.end < first) continue;
-        const int top = m_text->PointFromPosition(c.bytes.start).y;
-        const int bottom = m_text->PointFromPosition(m_text->PositionBefore(c.bytes.end)).y + line_height;
-        const wxRect rect(LaneX(c.lane), std::max(top, -2), width, std::min(bottom, size.y + 2) - std::max(top, -2));
-        if (rect.height > 0) bars.push_back({&c, rect});
+        const int top = c.bytes.start < first ? above : m_text->PointFromPosition(c.bytes.start).y;
+        const int bottom =
+            c.bytes.end > last ? below : m_text->PointFromPosition(m_text->PositionBefore(c.bytes.end)).y + line_height;
+        if (bottom > top) bars.push_back({&c, wxRect(LaneX(c.lane), top, width, bottom - top)});
     }
     return bars;
 }

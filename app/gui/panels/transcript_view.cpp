@@ -2,6 +2,7 @@
 #include "app/gui/panels/transcript_view.h"
 
 #include <wx/fontenum.h>
+#include <wx/settings.h>
 #include <wx/sizer.h>
 
 #include <algorithm>
@@ -12,6 +13,7 @@
 #include "app/gui/ui/colours.h"
 #include "app/gui/ui/events.h"
 #include "core/session.h"
+#include "core/text/boundaries.h"
 #include "core/text/transcript_parse.h"
 
 namespace kodex::gui {
@@ -28,6 +30,13 @@ constexpr int kLaneIndicators = static_cast<int>(sizeof kLaneStyles / sizeof kLa
 
 const wxColour kSpeakerColours[kSpeakerCount] = {wxColour(0x1F, 0x4E, 0x79), wxColour(0x7B, 0x3F, 0x00),
                                                  wxColour(0x2E, 0x6B, 0x30)};
+
+int IndicatorOf(const ShownCoding& c) { return kIndicatorBase + std::min(c.lane, kLaneIndicators - 1); }
+
+// What a coding looks like in the text; codings that look the same before and after a change stay untouched.
+bool SameLook(const ShownCoding& a, const ShownCoding& b) {
+    return a.bytes == b.bytes && IndicatorOf(a) == IndicatorOf(b) && a.colour == b.colour;
+}
 
 wxFont TranscriptFont() {
     const int size = 11;
@@ -82,6 +91,8 @@ void TranscriptView::SetUpControl() {
     m_stc->StyleSetSize(wxSTC_STYLE_LINENUMBER, m_stc->StyleGetSize(wxSTC_STYLE_DEFAULT) - 2);
 
     m_stc->SetWrapMode(wxSTC_WRAP_WORD);
+    // Keep the layout of every line on screen: the coding stripe asks for positions on each repaint.
+    m_stc->SetLayoutCache(wxSTC_CACHE_PAGE);
     m_stc->SetUseHorizontalScrollBar(false);
     m_stc->SetMarginType(0, wxSTC_MARGIN_NUMBER);
     m_stc->SetMarginWidth(1, 0);
@@ -122,6 +133,19 @@ void TranscriptView::SetUpControl() {
     m_stc->Bind(wxEVT_CONTEXT_MENU, &TranscriptView::OnContextMenu, this);
 }
 
+TextRange TranscriptView::SnapToWords(TextRange range) const {
+    // Words never cross a line break, so the lines holding the range are all the context the word breaking
+    // needs; the whole transcript would cost milliseconds per coding.
+    const int first_line = m_stc->LineFromPosition(m_text->ToStc(range.start));
+    const int last_line = m_stc->LineFromPosition(m_text->ToStc(range.end));
+    const StcRange window{m_stc->PositionFromLine(first_line), m_stc->GetLineEndPosition(last_line)};
+    const std::int64_t offset = m_text->ToCore(window.start);
+    const std::string_view lines = std::string_view(m_text->Utf8()).substr(static_cast<std::size_t>(window.start),
+                                                                           static_cast<std::size_t>(window.end - window.start));
+    const TextRange snapped = snap_to_words(lines, {range.start - offset, range.end - offset});
+    return {snapped.start + offset, snapped.end + offset};
+}
+
 void TranscriptView::SetUpIndicators() {
     for (int lane = 0; lane < kLaneIndicators; ++lane) {
         const int indicator = kIndicatorBase + lane;
@@ -141,9 +165,8 @@ void TranscriptView::ShowDocument(DocumentId id) {
     m_document = Document();
     m_codings.clear();
     if (id.valid() && HasSession()) m_document = GetSession()->document(id);
-    LoadText(m_document);
-    LoadCodings();
-    PaintCodings();
+    LoadText(m_document);  // a new text has no indicators
+    ShowCodings(LoadCodings());
     UpdateHeader();
 }
 
@@ -160,10 +183,7 @@ void TranscriptView::OnSessionChange(const Change& change) {
         }
         m_document.name = it->name;
     }
-    if (change.touches(Change::Codings) || change.touches(Change::Codes)) {
-        LoadCodings();
-        PaintCodings();
-    }
+    if (change.touches(Change::Codings) || change.touches(Change::Codes)) ShowCodings(LoadCodings());
     UpdateHeader();
 }
 
@@ -208,38 +228,56 @@ void TranscriptView::StyleTimestamps() {
     }
 }
 
-void TranscriptView::LoadCodings() {
-    m_codings.clear();
-    if (!m_document.id.valid()) return;
+std::vector<ShownCoding> TranscriptView::LoadCodings() const {
+    std::vector<ShownCoding> codings;
+    if (!m_document.id.valid()) return codings;
     std::unordered_map<std::int64_t, wxColour> colours;
     for (const CodeSummary& c : GetSession()->codes()) colours[c.code.id.value] = ToColour(c.code.color);
     CodingFilter filter;
     filter.documents = {m_document.id};
     for (const CodingView& v : GetSession()->codings(filter)) {
-        m_codings.push_back({v.coding.id, v.coding.code, v.coding.range, m_text->ToStc(v.coding.range), 0,
-                             colours[v.coding.code.value], ToWx(v.code_path), ToWx(v.coder_name)});
+        codings.push_back({v.coding.id, v.coding.code, v.coding.range, m_text->ToStc(v.coding.range), 0,
+                           colours[v.coding.code.value], ToWx(v.code_path), ToWx(v.coder_name)});
     }
-    std::sort(m_codings.begin(), m_codings.end(),
+    std::sort(codings.begin(), codings.end(),
               [](const ShownCoding& a, const ShownCoding& b) { return a.range.start < b.range.start; });
+    std::vector<TextRange> ranges;
+    ranges.reserve(codings.size());
+    for (const ShownCoding& c : codings) ranges.push_back(c.range);
+    const LaneLayout layout = AssignLanes(ranges);
+    for (std::size_t i = 0; i < codings.size(); ++i) codings[i].lane = layout.lane[i];
+    return codings;
 }
 
-void TranscriptView::PaintCodings() {
-    std::vector<TextRange> ranges;
-    ranges.reserve(m_codings.size());
-    for (const ShownCoding& c : m_codings) ranges.push_back(c.range);
-    const LaneLayout layout = AssignLanes(ranges);
-    for (int lane = 0; lane < kLaneIndicators; ++lane) {
-        m_stc->SetIndicatorCurrent(kIndicatorBase + lane);
-        m_stc->IndicatorClearRange(0, m_stc->GetLength());
+void TranscriptView::ShowCodings(std::vector<ShownCoding> codings) {
+    // Only codings that appear, vanish or change are cleared and filled again: the control then lays out
+    // and repaints just those lines, which keeps coding fast in long transcripts with thousands of codings.
+    std::unordered_map<std::int64_t, const ShownCoding*> before, after;
+    for (const ShownCoding& c : m_codings) before[c.id.value] = &c;
+    for (const ShownCoding& c : codings) after[c.id.value] = &c;
+    auto unchanged = [](const std::unordered_map<std::int64_t, const ShownCoding*>& other, const ShownCoding& c) {
+        const auto it = other.find(c.id.value);
+        return it != other.end() && SameLook(*it->second, c);
+    };
+    // The last indicator is shared by all lanes from there on, where clearing one coding could cut another.
+    const int shared = kIndicatorBase + kLaneIndicators - 1;
+    bool repaint_shared = false;
+    for (const ShownCoding& c : m_codings) {
+        if (unchanged(after, c)) continue;
+        m_stc->SetIndicatorCurrent(IndicatorOf(c));
+        m_stc->IndicatorClearRange(c.bytes.start, c.bytes.end - c.bytes.start);
+        repaint_shared = repaint_shared || IndicatorOf(c) == shared;
     }
-    for (std::size_t i = 0; i < m_codings.size(); ++i) {
-        ShownCoding& c = m_codings[i];
-        c.lane = layout.lane[i];
-        m_stc->SetIndicatorCurrent(kIndicatorBase + std::min(c.lane, kLaneIndicators - 1));
+    for (const ShownCoding& c : codings) {
+        if (unchanged(before, c) && !(repaint_shared && IndicatorOf(c) == shared)) continue;
+        m_stc->SetIndicatorCurrent(IndicatorOf(c));
         m_stc->SetIndicatorValue(ToIndicatorValue(c.colour));
         m_stc->IndicatorFillRange(c.bytes.start, c.bytes.end - c.bytes.start);
     }
-    m_stripe->SetCodings(&m_codings, layout.lanes);
+    m_codings = std::move(codings);
+    int lanes = 0;
+    for (const ShownCoding& c : m_codings) lanes = std::max(lanes, c.lane + 1);
+    m_stripe->SetCodings(&m_codings, lanes);
 }
 
 void TranscriptView::UpdateHeader() {

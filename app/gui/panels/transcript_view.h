@@ -42,6 +42,8 @@ public:
     /// The caret's code point offset.
     std::int64_t GetCaretOffset() const;
     CaretPosition GetCaretPosition() const;
+    /// Widens a range to whole words (kodex::snap_to_words on the lines that hold it).
+    TextRange SnapToWords(TextRange range) const;
     /// Selects a code point range and scrolls it into view.
     void SelectRange(TextRange range);
 
@@ -61,8 +63,10 @@ private:
     void LoadText(const Document& document);
     void StyleText();
     void StyleTimestamps();
-    void LoadCodings();
-    void PaintCodings();
+    /// The shown document's codings from the session, sorted by start, with their lanes.
+    std::vector<ShownCoding> LoadCodings() const;
+    /// Makes `codings` the shown ones, repainting only what changed.
+    void ShowCodings(std::vector<ShownCoding> codings);
     void UpdateHeader();
     void OnDwellStart(wxStyledTextEvent& event);
     void OnKeyDown(wxKeyEvent& event);

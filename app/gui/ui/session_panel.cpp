@@ -23,6 +23,15 @@ void SessionPanel::SetSession(Session* session) {
 
 void SessionPanel::OnSessionChange(const Change&) { Reload(); }
 
+void SessionPanel::ReloadSoon() {
+    if (m_reload_pending) return;
+    m_reload_pending = true;
+    CallAfter([this] {
+        m_reload_pending = false;
+        Reload();
+    });
+}
+
 void SessionPanel::Unsubscribe() {
     if (m_session) m_session->events().unsubscribe(m_token);
     m_session = nullptr;

@@ -27,6 +27,8 @@ protected:
     bool HasSession() const { return m_session != nullptr; }
     /// Called for every change that touches one of the panel's interests; reloads by default.
     virtual void OnSessionChange(const Change& change);
+    /// Reloads once the current action's event has been handled; several changes in a row reload once.
+    void ReloadSoon();
 
 private:
     void Unsubscribe();
@@ -34,6 +36,7 @@ private:
     Session* m_session = nullptr;
     int m_token = 0;
     unsigned m_interests;
+    bool m_reload_pending = false;
 };
 
 }  // namespace kodex::gui

@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/gui/dialogs/code_picker_dialog.h"
+
+#include <wx/button.h>
+#include <wx/sizer.h>
+#include <wx/tokenzr.h>
+
+#include <algorithm>
+
+#include "app/gui/ui/colours.h"
+#include "app/gui/ui/convert.h"
+
+namespace kodex::gui {
+
+namespace {
+
+wxString Readable(const std::string& path) {
+    wxString shown;
+    for (const std::string& name : split_code_path(path)) shown << (shown.empty() ? "" : " \u203A ") << ToWx(name);
+    return shown;
+}
+
+}  // namespace
+
+bool MatchesFilter(const wxString& text, const wxString& filter) {
+    const wxArrayString words = wxStringTokenize(filter.Lower(), " \t", wxTOKEN_STRTOK);
+    const wxString lower = text.Lower();
+    return std::all_of(words.begin(), words.end(), [&](const wxString& w) { return lower.Contains(w); });
+}
+
+CodePickerDialog::CodePickerDialog(wxWindow* parent, const wxString& title, std::vector<CodeSummary> codes,
+                                   const std::vector<CodeId>& recent, const std::set<CodeId>& excluded,
+                                   bool allow_folders)
+    : wxDialog(parent, wxID_ANY, title, wxDefaultPosition, wxDefaultSize, wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER,
+               "code_picker") {
+    auto offered = [&](const CodeSummary& c) { return !excluded.count(c.code.id) && (allow_folders || c.code.codable); };
+    for (CodeId id : recent)
+        for (const CodeSummary& c : codes)
+            if (c.code.id == id && offered(c)) m_codes.push_back(c);
+    for (const CodeSummary& c : codes)
+        if (offered(c) && std::find(recent.begin(), recent.end(), c.code.id) == recent.end()) m_codes.push_back(c);
+
+    m_filter = new wxSearchCtrl(this, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, wxTE_PROCESS_ENTER,
+                                wxDefaultValidator, "code_picker_filter");
+    m_filter->SetDescriptiveText(_("Type to filter codes"));
+    m_list = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(460, 360)),
+                            wxLC_REPORT | wxLC_NO_HEADER | wxLC_SINGLE_SEL, wxDefaultValidator, "code_picker_list");
+    m_list->AppendColumn(wxString(), wxLIST_FORMAT_LEFT, FromDIP(440));
+    auto* images = new wxImageList(FromDIP(14), FromDIP(14), false);
+    for (const CodeSummary& c : m_codes) images->Add(Swatch(ToColour(c.code.color), FromDIP(14)));
+    m_list->AssignImageList(images, wxIMAGE_LIST_SMALL);
+
+    auto* sizer = new wxBoxSizer(wxVERTICAL);
+    sizer->Add(m_filter, 0, wxEXPAND | wxALL, FromDIP(10));
+    sizer->Add(m_list, 1, wxEXPAND | wxLEFT | wxRIGHT, FromDIP(10));
+    sizer->Add(CreateSeparatedButtonSizer(wxOK | wxCANCEL), 0, wxEXPAND | wxALL, FromDIP(10));
+    SetSizerAndFit(sizer);
+    CentreOnParent();
+
+    m_filter->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { Fill(); });
+    m_filter->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) { Accept(); });
+    m_filter->Bind(wxEVT_KEY_DOWN, &CodePickerDialog::OnFilterKey, this);
+    m_list->Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent&) { Accept(); });
+    Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { Accept(); }, wxID_OK);
+    Fill();
+    m_filter->SetFocus();
+}
+
+void CodePickerDialog::Fill() {
+    m_list->Freeze();
+    m_list->DeleteAllItems();
+    m_shown.clear();
+    for (std::size_t i = 0; i < m_codes.size(); ++i) {
+        const wxString shown = Readable(m_codes[i].path);
+        if (!MatchesFilter(shown, m_filter->GetValue())) continue;
+        m_list->InsertItem(m_list->GetItemCount(), shown, static_cast<int>(i));
+        m_shown.push_back(i);
+    }
+    if (!m_shown.empty()) m_list->SetItemState(0, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED,
+                                               wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
+    m_list->Thaw();
+}
+
+void CodePickerDialog::Move(int step) {
+    if (m_shown.empty()) return;
+    const long current = m_list->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
+    const long next = std::clamp<long>(current + step, 0, static_cast<long>(m_shown.size()) - 1);
+    m_list->SetItemState(next, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
+    m_list->EnsureVisible(next);
+}
+
+void CodePickerDialog::OnFilterKey(wxKeyEvent& event) {
+    switch (event.GetKeyCode()) {
+    case WXK_DOWN: Move(1); break;
+    case WXK_UP: Move(-1); break;
+    case WXK_PAGEDOWN: Move(10); break;
+    case WXK_PAGEUP: Move(-10); break;
+    default: event.Skip();
+    }
+}
+
+CodeId CodePickerDialog::GetCode() const {
+    const long row = m_list->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
+    return row < 0 ? CodeId() : m_codes[m_shown[static_cast<std::size_t>(row)]].code.id;
+}
+
+void CodePickerDialog::Accept() {
+    if (GetCode().valid()) EndModal(wxID_OK);
+}
+
+}  // namespace kodex::gui

@@ -1,0 +1,171 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// The editor window: panes the user can rearrange (wxAUI, layout remembered), the menus and the tool bar,
+// and every command handler. A handler gathers the UI state, calls the Session (the same calls kodex-cli
+// makes) and returns; the panels refresh themselves from the session's change messages.
+#include <wx/aui/aui.h>
+#include <wx/aui/auibar.h>
+#include <wx/filehistory.h>
+#include <wx/frame.h>
+
+#include <deque>
+#include <memory>
+#include <optional>
+#include <set>
+
+#include "app/gui/ui/events.h"
+#include "app/gui/ui/settings.h"
+#include "core/session.h"
+#include "core/store/project_lock.h"
+
+namespace kodex::gui {
+
+class CodebookPanel;
+class DocumentsPanel;
+class ImportJob;
+class MemoPanel;
+class SegmentsPanel;
+class TranscriptView;
+
+class MainFrame : public wxFrame {
+public:
+    MainFrame();
+    ~MainFrame() override;
+
+    /// Opens a project; when another Kodex holds it, offers to open it read-only. False when not opened.
+    bool OpenProject(const wxString& path);
+    /// Creates a new, empty project and opens it.
+    bool CreateProject(const wxString& path);
+    /// Imports transcripts on a worker thread (see ImportJob).
+    void ImportFiles(const std::vector<std::string>& paths);
+    /// Shows a document in the transcript and marks it in the documents list.
+    void ShowDocument(DocumentId id);
+
+    Session* GetSession() const { return m_session.get(); }
+    bool CanEdit() const;
+    TranscriptView* GetTranscript() const { return m_transcript; }
+    CodebookPanel* GetCodebook() const { return m_codebook; }
+    DocumentsPanel* GetDocuments() const { return m_documents; }
+    SegmentsPanel* GetSegments() const { return m_segments; }
+    MemoPanel* GetMemo() const { return m_memo; }
+
+private:
+    // main_frame.cpp: window, panes, menus, status
+    void CreatePanes();
+    void CreateMenus();
+    wxMenu* CreateCodingMenu();
+    wxMenu* CreateCodesMenu();
+    wxMenu* CreateViewMenu();
+    void CreateToolBar();
+    void BindEvents();
+    void ApplyDefaultLayout();
+    void UpdateTitle();
+    void UpdateStatus();
+    void SetStatus(int field, const wxString& text);
+    bool IsEnabled(int id) const;
+    void OnUpdateUI(wxUpdateUIEvent& event);
+    void OnUndoUpdate(wxUpdateUIEvent& event);
+    void OnRedoUpdate(wxUpdateUIEvent& event);
+    void OnUndo(wxCommandEvent& event);
+    void OnRedo(wxCommandEvent& event);
+    void OnFocusPane(int step);
+    void OnTogglePane(wxCommandEvent& event);
+    void OnZoom(wxCommandEvent& event);
+    void OnAbout(wxCommandEvent& event);
+    void OnClose(wxCloseEvent& event);
+    void OnSessionChange(const Change& change);
+
+    // main_frame_project.cpp: projects, import and export, preferences
+    void SetUpFileDrop();
+    void Attach(std::unique_ptr<Session> session, std::unique_ptr<ProjectLock> lock);
+    void CloseProject();
+    void OnNewProject(wxCommandEvent& event);
+    void OnOpenProject(wxCommandEvent& event);
+    void OnOpenRecent(wxCommandEvent& event);
+    void OnImportFiles(wxCommandEvent& event);
+    void OnImportFolder(wxCommandEvent& event);
+    void OnImportFinished(const ImportReport* report, std::exception_ptr error);
+    void OnImportCodebook(wxCommandEvent& event);
+    void OnExportCodebook(wxCommandEvent& event);
+    void OnSaveCopy(wxCommandEvent& event);
+    void OnPreferences(wxCommandEvent& event);
+    void ApplyPreferences();
+
+    // main_frame_coding.cpp: coding the transcript, navigation between panes
+    std::optional<TextRange> CodingRange();
+    void ApplyCode(CodeId code);
+    void RememberCode(CodeId code);
+    void SetCurrentCoding(CodingId id, DocumentId document, CodeId code);
+    void ShowCodingMemo();
+    void FillRecentMenu(wxMenu* menu) const;
+    CodeId PickCode(const wxString& title, const std::set<CodeId>& excluded, bool allow_folders);
+    void UpdateRecentMenu();
+    void UpdateQuickKeyMenu();
+    void UpdateRetrieval();
+    wxString CodeName(CodeId id) const;
+    void OnCodeSelection(wxCommandEvent& event);
+    void OnCodeWith(wxCommandEvent& event);
+    void OnCodeLast(wxCommandEvent& event);
+    void OnCodeRecent(wxCommandEvent& event);
+    void OnQuickCode(wxCommandEvent& event);
+    void OnCodeInVivo(wxCommandEvent& event);
+    void OnCodeTurn(wxCommandEvent& event);
+    void OnRemoveCoding(wxCommandEvent& event);
+    void OnCodingMemo(wxCommandEvent& event);
+    void OnSelectCodingText(wxCommandEvent& event);
+    void OnShowCodeInTree(wxCommandEvent& event);
+    void OnCopy(wxCommandEvent& event);
+    void OnShowDocument(NavigationEvent& event);
+    void OnCodingChosen(NavigationEvent& event);
+    void OnJumpToCoding(NavigationEvent& event);
+    void OnCodeChosen(NavigationEvent& event);
+    void OnApplyCode(NavigationEvent& event);
+    void OnContextMenu(wxContextMenuEvent& event);
+    std::unique_ptr<wxMenu> CreateTextMenu();
+    std::unique_ptr<wxMenu> CreateCodingContextMenu();
+
+    // main_frame_codebook.cpp: editing the codebook, memos
+    void AddCode(CodeId parent);
+    void OnNewCode(wxCommandEvent& event);
+    void OnNewSubcode(wxCommandEvent& event);
+    void OnRenameCode(wxCommandEvent& event);
+    void OnCodeColour(wxCommandEvent& event);
+    void OnDescribeCode(wxCommandEvent& event);
+    void OnMergeCode(wxCommandEvent& event);
+    void OnDeleteCode(wxCommandEvent& event);
+    void OnCodeMemo(wxCommandEvent& event);
+    void OnDocumentMemo(wxCommandEvent& event);
+    void OnProjectMemo(wxCommandEvent& event);
+    void OnAssignQuickKey(wxCommandEvent& event);
+    std::unique_ptr<wxMenu> CreateCodeContextMenu();
+    std::unique_ptr<wxMenu> CreateDocumentContextMenu();
+    void ShowDocumentMemo();
+    void ShowProjectMemo();
+
+    wxAuiManager m_aui;
+    wxAuiToolBar* m_toolbar = nullptr;
+    CodebookPanel* m_codebook = nullptr;
+    DocumentsPanel* m_documents = nullptr;
+    TranscriptView* m_transcript = nullptr;
+    SegmentsPanel* m_segments = nullptr;
+    MemoPanel* m_memo = nullptr;
+    wxMenu* m_recent_menu = nullptr;
+    wxMenu* m_quick_menu = nullptr;
+    wxFileHistory m_history;
+    wxString m_default_layout;
+
+    std::unique_ptr<ProjectLock> m_lock;
+    std::unique_ptr<Session> m_session;
+    int m_subscription = 0;
+    std::unique_ptr<ImportJob> m_import;
+    Preferences m_preferences;
+    std::deque<CodeId> m_recent_codes;  ///< most recent first
+    /// The coding the coding commands act on: the last one applied or picked.
+    struct CurrentCoding {
+        CodingId id;
+        DocumentId document;
+        CodeId code;
+    } m_current;
+};
+
+}  // namespace kodex::gui

@@ -1,0 +1,271 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// MainFrame: opening, creating and closing projects, importing and exporting, preferences.
+#include <wx/dir.h>
+#include <wx/dnd.h>
+#include <wx/filedlg.h>
+#include <wx/dirdlg.h>
+#include <wx/filename.h>
+#include <wx/msgdlg.h>
+
+#include "app/gui/dialogs/import_report_dialog.h"
+#include "app/gui/dialogs/preferences_dialog.h"
+#include "app/gui/dialogs/prompts.h"
+#include "app/gui/main_frame.h"
+#include "app/gui/panels/codebook_panel.h"
+#include "app/gui/panels/documents_panel.h"
+#include "app/gui/panels/memo_panel.h"
+#include "app/gui/panels/segments_panel.h"
+#include "app/gui/panels/transcript_view.h"
+#include "app/gui/ui/convert.h"
+#include "app/gui/ui/errors.h"
+#include "app/gui/ui/import_job.h"
+#include "app/gui/ui/startup.h"
+
+namespace kodex::gui {
+
+namespace {
+
+const char* const kProjectWildcard = wxTRANSLATE("Kodex projects (*.kodex)|*.kodex");
+const char* const kTranscriptExtensions[] = {"txt", "text", "docx", "odt", "vtt", "srt"};
+
+bool IsTranscript(const wxString& path) {
+    const wxString ext = wxFileName(path).GetExt().Lower();
+    for (const char* e : kTranscriptExtensions)
+        if (ext == e) return true;
+    return false;
+}
+
+// Files dropped on the window are imported; dropped folders contribute the transcripts inside them.
+std::vector<std::string> TranscriptsIn(const wxArrayString& paths) {
+    std::vector<std::string> out;
+    for (const wxString& path : paths) {
+        if (wxFileName::DirExists(path)) {
+            wxArrayString files;
+            wxDir::GetAllFiles(path, &files, wxString(), wxDIR_FILES | wxDIR_DIRS);
+            files.Sort();
+            for (const wxString& f : files)
+                if (IsTranscript(f)) out.push_back(ToUtf8(f));
+        } else {
+            out.push_back(ToUtf8(path));
+        }
+    }
+    return out;
+}
+
+class FileDropTarget : public wxFileDropTarget {
+public:
+    explicit FileDropTarget(MainFrame* frame) : m_frame(frame) {}
+    bool OnDropFiles(wxCoord, wxCoord, const wxArrayString& files) override {
+        if (!m_frame->CanEdit()) return false;
+        const auto paths = TranscriptsIn(files);
+        m_frame->CallAfter([frame = m_frame, paths] { frame->ImportFiles(paths); });
+        return !paths.empty();
+    }
+
+private:
+    MainFrame* m_frame;
+};
+
+}  // namespace
+
+void MainFrame::SetUpFileDrop() { SetDropTarget(new FileDropTarget(this)); }
+
+bool MainFrame::OpenProject(const wxString& path) {
+    const wxString full = wxFileName(path).GetAbsolutePath();
+    if (m_session && ToWx(m_session->path()) == full) return true;
+    std::unique_ptr<Session> session;
+    std::unique_ptr<ProjectLock> lock;
+    const bool opened = Guarded(this, [&] {
+        const std::string file = ToUtf8(full);
+        if (!wxFileName::FileExists(full)) throw IoError(file, ToUtf8(_("the file does not exist")));
+        std::string holder;
+        lock = ProjectLock::try_acquire(file, &holder);
+        if (!lock && !AskOpenReadOnly(this, full, ToWx(holder))) return;
+        session = Session::open(file, !lock);
+    });
+    if (!opened || !session) return false;
+    Attach(std::move(session), std::move(lock));
+    return true;
+}
+
+bool MainFrame::CreateProject(const wxString& path) {
+    const wxString full = wxFileName(path).GetAbsolutePath();
+    std::unique_ptr<Session> session;
+    std::unique_ptr<ProjectLock> lock;
+    const bool created = Guarded(this, [&] {
+        const std::string file = ToUtf8(full);
+        std::string holder;
+        lock = ProjectLock::try_acquire(file, &holder);
+        if (!lock) throw IoError(file, ToUtf8(wxString::Format(_("in use by %s"), ToWx(holder))));
+        session = Session::create(file);
+    });
+    if (!created) return false;
+    Attach(std::move(session), std::move(lock));
+    return true;
+}
+
+void MainFrame::Attach(std::unique_ptr<Session> session, std::unique_ptr<ProjectLock> lock) {
+    CloseProject();
+    m_session = std::move(session);
+    m_lock = std::move(lock);
+    ApplyPreferences();
+    m_subscription = m_session->events().subscribe([this](const Change& change) { OnSessionChange(change); });
+    Guarded(this, [&] {
+        for (SessionPanel* panel : std::initializer_list<SessionPanel*>{m_codebook, m_documents, m_transcript, m_segments, m_memo})
+            panel->SetSession(m_session.get());
+        const auto& docs = m_documents->GetDocuments();
+        ShowDocument(docs.empty() ? DocumentId() : docs.front().id);
+    });
+    const wxString path = ToWx(m_session->path());
+    m_history.AddFileToHistory(path);
+    SaveLastProject(path);
+    UpdateRecentMenu();
+    UpdateQuickKeyMenu();
+    UpdateRetrieval();
+    UpdateTitle();
+    UpdateStatus();
+}
+
+void MainFrame::CloseProject() {
+    if (!m_session) return;
+    m_memo->Flush();
+    m_session->events().unsubscribe(m_subscription);
+    for (SessionPanel* panel : std::initializer_list<SessionPanel*>{m_codebook, m_documents, m_transcript, m_segments, m_memo})
+        panel->SetSession(nullptr);
+    m_session.reset();
+    m_lock.reset();
+    m_recent_codes.clear();
+    m_current = CurrentCoding();
+    UpdateTitle();
+    UpdateStatus();
+}
+
+void MainFrame::OnNewProject(wxCommandEvent&) {
+    wxFileDialog dialog(this, _("New project"), wxString(), _("Study.kodex"), wxGetTranslation(kProjectWildcard),
+                        wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
+    if (dialog.ShowModal() != wxID_OK) return;
+    wxFileName name(dialog.GetPath());
+    if (name.GetExt().empty()) name.SetExt("kodex");
+    CreateProject(name.GetFullPath());
+}
+
+void MainFrame::OnOpenProject(wxCommandEvent&) {
+    wxFileDialog dialog(this, _("Open project"), wxString(), wxString(), wxGetTranslation(kProjectWildcard),
+                        wxFD_OPEN | wxFD_FILE_MUST_EXIST);
+    if (dialog.ShowModal() == wxID_OK) OpenProject(dialog.GetPath());
+}
+
+void MainFrame::OnOpenRecent(wxCommandEvent& event) {
+    const wxString path = m_history.GetHistoryFile(static_cast<size_t>(event.GetId() - wxID_FILE1));
+    if (!OpenProject(path) && !wxFileName::FileExists(path))
+        m_history.RemoveFileFromHistory(static_cast<size_t>(event.GetId() - wxID_FILE1));
+}
+
+void MainFrame::ImportFiles(const std::vector<std::string>& paths) {
+    if (!CanEdit() || paths.empty() || m_import) return;
+    m_memo->Flush();
+    ImportRequest request;
+    request.paths = paths;
+    m_import = std::make_unique<ImportJob>(this, m_session->path(), request,
+                                           [this](const ImportReport* report, std::exception_ptr error) {
+                                               OnImportFinished(report, error);
+                                           });
+    m_import->Start();
+}
+
+void MainFrame::OnImportFinished(const ImportReport* report, std::exception_ptr error) {
+    // The job's worker has finished; the job itself goes after this call has returned.
+    CallAfter([this] { m_import.reset(); });
+    // The import wrote through its own connection: every view reads the project again.
+    Guarded(this, [&] {
+        for (SessionPanel* panel : std::initializer_list<SessionPanel*>{m_codebook, m_documents, m_segments}) panel->Reload();
+        if (!m_transcript->GetDocument().valid() && !m_documents->GetDocuments().empty())
+            ShowDocument(m_documents->GetDocuments().front().id);
+    });
+    if (error) {
+        try {
+            std::rethrow_exception(error);
+        } catch (const Cancelled&) {
+            SetStatusText(_("The import was cancelled; nothing was imported."), 0);
+        } catch (const std::exception& e) {
+            ShowError(this, e);
+        }
+        return;
+    }
+    ImportReportDialog(this, *report).ShowModal();
+    if (!report->imported.empty()) ShowDocument(report->imported.front().id);
+}
+
+void MainFrame::OnImportFiles(wxCommandEvent&) {
+    wxFileDialog dialog(this, _("Import transcripts"), wxString(), wxString(),
+                        _("Transcripts (*.txt;*.docx;*.odt;*.vtt;*.srt)|*.txt;*.text;*.docx;*.odt;*.vtt;*.srt|All files|*"),
+                        wxFD_OPEN | wxFD_MULTIPLE | wxFD_FILE_MUST_EXIST);
+    if (dialog.ShowModal() != wxID_OK) return;
+    wxArrayString paths;
+    dialog.GetPaths(paths);
+    ImportFiles(TranscriptsIn(paths));
+}
+
+void MainFrame::OnImportFolder(wxCommandEvent&) {
+    wxDirDialog dialog(this, _("Import all transcripts in a folder"), wxString(), wxDD_DIR_MUST_EXIST);
+    if (dialog.ShowModal() != wxID_OK) return;
+    wxArrayString folder;
+    folder.Add(dialog.GetPath());
+    const auto paths = TranscriptsIn(folder);
+    if (paths.empty()) {
+        wxMessageBox(_("The folder holds no transcripts (.txt, .docx, .odt, .vtt, .srt)."), _("Import"), wxOK, this);
+        return;
+    }
+    ImportFiles(paths);
+}
+
+void MainFrame::OnImportCodebook(wxCommandEvent&) {
+    wxFileDialog dialog(this, _("Import codebook"), wxString(), wxString(), _("REFI-QDA codebooks (*.qdc)|*.qdc"),
+                        wxFD_OPEN | wxFD_FILE_MUST_EXIST);
+    if (dialog.ShowModal() != wxID_OK) return;
+    Guarded(this, [&] {
+        const CodebookImportReport report = m_session->import_codebook(ToUtf8(dialog.GetPath()));
+        wxString message = wxString::Format(_("%d codes added, %d updated, %d unchanged."), report.added, report.updated,
+                                            report.unchanged);
+        for (const std::string& warning : report.warnings) message << "\n" << ToWx(warning);
+        wxMessageBox(message, _("Import codebook"), wxOK | wxICON_INFORMATION, this);
+    });
+}
+
+void MainFrame::OnExportCodebook(wxCommandEvent&) {
+    wxFileDialog dialog(this, _("Export codebook"), wxString(), _("Codebook.qdc"), _("REFI-QDA codebooks (*.qdc)|*.qdc"),
+                        wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
+    if (dialog.ShowModal() != wxID_OK) return;
+    Guarded(this, [&] {
+        m_session->export_codebook(ToUtf8(dialog.GetPath()));
+        SetStatusText(wxString::Format(_("Codebook exported to %s"), dialog.GetPath()), 0);
+    });
+}
+
+void MainFrame::OnSaveCopy(wxCommandEvent&) {
+    wxFileDialog dialog(this, _("Save a copy of the project"), wxString(), _("Copy.kodex"),
+                        wxGetTranslation(kProjectWildcard), wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
+    if (dialog.ShowModal() != wxID_OK) return;
+    m_memo->Flush();
+    Guarded(this, [&] {
+        m_session->save_copy(ToUtf8(dialog.GetPath()));
+        SetStatusText(wxString::Format(_("A copy was saved as %s"), dialog.GetPath()), 0);
+    });
+}
+
+void MainFrame::OnPreferences(wxCommandEvent&) {
+    PreferencesDialog dialog(this, m_preferences, DefaultCoder());
+    if (dialog.ShowModal() != wxID_OK) return;
+    m_preferences = dialog.GetPreferences();
+    m_preferences.Save();
+    ApplyPreferences();
+}
+
+void MainFrame::ApplyPreferences() {
+    if (!m_session) return;
+    const wxString coder = m_preferences.coder.empty() ? DefaultCoder() : m_preferences.coder;
+    Guarded(this, [&] { m_session->set_coder(ToUtf8(coder)); });
+    UpdateStatus();
+}
+
+}  // namespace kodex::gui

@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// The memo of the current document, code or coding. Typing is saved through the session when the text
+// loses the focus, after a short pause, and before the memo's target changes.
+#include <wx/stattext.h>
+#include <wx/textctrl.h>
+#include <wx/timer.h>
+
+#include "app/gui/ui/session_panel.h"
+#include "core/model/memo.h"
+
+namespace kodex::gui {
+
+class MemoPanel : public SessionPanel {
+public:
+    explicit MemoPanel(wxWindow* parent);
+
+    /// Shows the memo of a target (saving the one being edited first); `kind` says what kind of memo it is
+    /// ("Code memo"), `name` names the target.
+    void SetTarget(MemoTarget target, std::int64_t id, const wxString& kind, const wxString& name);
+    /// Saves pending typing now.
+    void Flush();
+    /// Puts the caret into the memo text.
+    void Edit();
+    wxTextCtrl* GetEditor() const { return m_text; }
+
+    void Reload() override;
+
+private:
+    void OnSessionChange(const Change& change) override;
+    void OnText(wxCommandEvent& event);
+
+    wxStaticText* m_kind;
+    wxStaticText* m_name;
+    wxTextCtrl* m_text;
+    wxTimer m_pause;
+    MemoTarget m_target = MemoTarget::Project;
+    std::int64_t m_id = 0;
+    bool m_dirty = false;
+    bool m_loading = false;
+    bool m_saving = false;
+};
+
+}  // namespace kodex::gui

@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/gui/ui/settings.h"
+
+#include <wx/config.h>
+#include <wx/fileconf.h>
+#include <wx/filename.h>
+
+namespace kodex::gui {
+
+namespace {
+// Bumped when the panes change, so an old saved layout does not hide a new pane.
+const char* const kLayoutKey = "/Window/Layout1";
+}  // namespace
+
+void UseSettingsFile() {
+    const wxString file = wxFileConfig::GetLocalFileName("kodex", wxCONFIG_USE_SUBDIR);
+    wxFileName::Mkdir(wxFileName(file).GetPath(), wxS_DIR_DEFAULT, wxPATH_MKDIR_FULL);
+    wxConfigBase::Set(new wxFileConfig("kodex", wxString(), file, wxString(), wxCONFIG_USE_LOCAL_FILE));
+}
+
+Preferences Preferences::Load() {
+    wxConfigBase* config = wxConfigBase::Get();
+    Preferences p;
+    p.language = config->Read("/Preferences/Language", wxString());
+    p.coder = config->Read("/Preferences/Coder", wxString());
+    p.snap_to_words = config->ReadBool("/Preferences/SnapToWords", true);
+    return p;
+}
+
+void Preferences::Save() const {
+    wxConfigBase* config = wxConfigBase::Get();
+    config->Write("/Preferences/Language", language);
+    config->Write("/Preferences/Coder", coder);
+    config->Write("/Preferences/SnapToWords", snap_to_words);
+    config->Flush();
+}
+
+wxString LoadLastProject() { return wxConfigBase::Get()->Read("/Projects/Last", wxString()); }
+
+void SaveLastProject(const wxString& path) {
+    wxConfigBase::Get()->Write("/Projects/Last", path);
+    wxConfigBase::Get()->Flush();
+}
+
+wxString LoadLayout() { return wxConfigBase::Get()->Read(kLayoutKey, wxString()); }
+
+void SaveLayout(const wxString& perspective) {
+    wxConfigBase::Get()->Write(kLayoutKey, perspective);
+    wxConfigBase::Get()->Flush();
+}
+
+}  // namespace kodex::gui

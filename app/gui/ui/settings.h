@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// The editor's own settings, kept with wxConfig (~/.config/kodex on Linux): the user's preferences, the last
+// project and the pane layout. Project data never lives here.
+#include <wx/string.h>
+
+namespace kodex::gui {
+
+struct Preferences {
+    wxString language;           ///< "" follows the system; else "en" or "de"
+    wxString coder;              ///< name new codings are attributed to; "" uses the default
+    bool snap_to_words = true;   ///< widen selections to whole words before coding
+
+    static Preferences Load();
+    void Save() const;
+};
+
+/// Keeps the settings in $XDG_CONFIG_HOME/kodex/kodex.conf, creating the folder when needed.
+void UseSettingsFile();
+
+wxString LoadLastProject();
+void SaveLastProject(const wxString& path);
+wxString LoadLayout();
+void SaveLayout(const wxString& perspective);
+
+}  // namespace kodex::gui

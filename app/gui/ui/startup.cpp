@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/gui/ui/startup.h"
+
+#include <wx/filename.h>
+#include <wx/stdpaths.h>
+#include <wx/utils.h>
+
+namespace kodex::gui {
+
+namespace {
+
+bool HasSampleSources(const wxString& dir) {
+    return wxFileName::DirExists(dir + "/codebooks") && wxFileName::DirExists(dir + "/transcripts");
+}
+
+}  // namespace
+
+wxString FindSampleSources() {
+    wxFileName dir(wxStandardPaths::Get().GetExecutablePath());
+    dir.SetFullName(wxString());
+    while (dir.GetDirCount() > 0) {
+        if (HasSampleSources(dir.GetPath())) return dir.GetPath();
+        dir.RemoveLastDir();
+    }
+    const wxString installed = wxStandardPaths::Get().GetDataDir();
+    return HasSampleSources(installed) ? installed : wxString();
+}
+
+wxString SampleProjectPath() {
+    // Not translated: the file must be found again after a change of language.
+    return wxStandardPaths::Get().GetUserDataDir() + "/Kodex sample study.kodex";
+}
+
+wxString DefaultCoder() {
+    wxString coder;
+    if (wxGetEnv("KODEX_CODER", &coder) && !coder.empty()) return coder;
+    coder = wxGetUserId();
+    return coder.empty() ? wxString("coder") : coder;
+}
+
+}  // namespace kodex::gui

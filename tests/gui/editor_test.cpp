@@ -1,0 +1,216 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The editor window end to end: a real MainFrame on a project built with core calls, driven through the
+// same command handlers the menus use, checked against what the project stores.
+#include <doctest/doctest.h>
+
+#include <wx/menu.h>
+#include <wx/testing.h>
+#include <wx/treectrl.h>
+
+#include <cstdio>
+
+#include "app/gui/panels/codebook_panel.h"
+#include "app/gui/panels/documents_panel.h"
+#include "app/gui/panels/memo_panel.h"
+#include "app/gui/panels/segments_panel.h"
+#include "app/gui/panels/transcript_view.h"
+#include "app/gui/ui/commands.h"
+#include "app/gui/ui/convert.h"
+#include "core/text/unicode.h"
+#include "tests/gui/gui_test_util.h"
+
+using namespace kodex;
+using namespace kodex::gui;
+using namespace kodex::gui::test;
+
+namespace {
+
+// The code point range of the first occurrence of `utf8` in the stored text.
+TextRange RangeOf(const std::string& stored, const std::string& utf8) {
+    const std::size_t at = stored.find(utf8);
+    REQUIRE(at != std::string::npos);
+    const std::int64_t start = count_code_points(std::string_view(stored).substr(0, at));
+    return {start, start + count_code_points(utf8)};
+}
+
+std::vector<CodingView> CodingsOf(Session& session, CodeId code) {
+    CodingFilter filter;
+    filter.codes = {code};
+    return session.codings(filter);
+}
+
+// A menu item's text as the user reads it (no mnemonic, no shortcut).
+wxString MenuLabel(MainFrame* frame, int id) {
+    frame->GetMenuBar()->UpdateMenus();
+    const wxString label = frame->GetMenuBar()->FindItem(id)->GetItemLabelText();
+    MESSAGE(ToUtf8(label));
+    return label;
+}
+
+void CheckNoDialogs() {
+    const wxString dialogs = TakeUnexpectedDialogs();
+    CHECK_MESSAGE(dialogs.empty(), ToUtf8(dialogs));
+}
+
+}  // namespace
+
+TEST_CASE("editor: the panes and controls have fixed names") {
+    EditorFixture f;
+    for (const char* name : {"codebook", "documents", "documents_filter", "transcript", "coding_stripe", "segments",
+                             "segments_subcodes", "memo"})
+        CHECK_MESSAGE(wxWindow::FindWindowByName(name, f.frame) != nullptr, name);
+    CHECK(f.frame->GetTranscript()->GetDocument() == f.interview);
+    CheckNoDialogs();
+}
+
+TEST_CASE("editor: a coding made in the transcript lands on exactly the selected characters") {
+    EditorFixture f;
+    const std::string stored = f.Project().document(f.interview).text;
+    // The file had "e" + combining acute; the stored (and shown) text has the composed é.
+    const std::string words = "Caf\xC3\xA9 hat wieder offen, und die Stra\xC3\x9F" "e";
+    f.SelectText(words);
+    CHECK(f.SelectedText() == words);
+    f.frame->GetCodebook()->SelectCode(f.everyday);
+    RunCommand(f.frame, ID_CODE_SELECTION);
+
+    const auto codings = CodingsOf(f.Project(), f.everyday);
+    REQUIRE(codings.size() == 1);
+    CHECK(codings[0].text == words);
+    CHECK(codings[0].coding.range == RangeOf(stored, words));
+    CHECK(f.frame->GetTranscript()->CodingCount() == 1);
+    CheckNoDialogs();
+}
+
+TEST_CASE("editor: emoji, ß and combining characters are coded exactly when snapping is off") {
+    EditorFixture f;
+    RunCommand(f.frame, ID_SNAP_TO_WORDS, false);
+    f.frame->GetCodebook()->SelectCode(f.crisis);
+    const std::string stored = f.Project().document(f.interview).text;
+    for (const std::string& part : {std::string("heute? \xF0\x9F\x98\x80"), std::string("a\xC3\x9F" "e ist vo"),
+                                   std::string("q\xCC\x83 und \xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x94\xAC Fo")}) {
+        CAPTURE(part);
+        f.SelectText(part);
+        REQUIRE(f.SelectedText() == part);
+        RunCommand(f.frame, ID_CODE_SELECTION);
+        const auto codings = CodingsOf(f.Project(), f.crisis);
+        const auto it = std::find_if(codings.begin(), codings.end(), [&](const CodingView& v) { return v.text == part; });
+        REQUIRE(it != codings.end());
+        CHECK(it->coding.range == RangeOf(stored, part));
+    }
+    SaveScreenshot(f.frame, "editor-codings");
+    CheckNoDialogs();
+}
+
+TEST_CASE("editor: with snapping on, a selection that cuts words codes the whole words") {
+    EditorFixture f;
+    f.SelectText("a\xC3\x9F" "e ist vo");
+    f.frame->GetCodebook()->SelectCode(f.everyday);
+    RunCommand(f.frame, ID_CODE_SELECTION);
+    const auto codings = CodingsOf(f.Project(), f.everyday);
+    REQUIRE(codings.size() == 1);
+    CHECK(codings[0].text == "Stra\xC3\x9F" "e ist voll");
+    CHECK(f.SelectedText() == "Stra\xC3\x9F" "e ist voll");  // the selection shows what was coded
+    CheckNoDialogs();
+}
+
+TEST_CASE("editor: Undo and Redo in the Edit menu name the action and revert it") {
+    EditorFixture f;
+    f.SelectText("Gott");
+    f.frame->GetCodebook()->SelectCode(f.everyday);
+    RunCommand(f.frame, ID_CODE_SELECTION);
+    REQUIRE(CodingsOf(f.Project(), f.everyday).size() == 1);
+
+    CHECK(MenuLabel(f.frame, wxID_UNDO).StartsWith("Undo Apply code"));
+    RunCommand(f.frame, wxID_UNDO);
+    CHECK(CodingsOf(f.Project(), f.everyday).empty());
+    CHECK(f.frame->GetTranscript()->CodingCount() == 0);
+    CHECK(MenuLabel(f.frame, wxID_REDO).StartsWith("Redo Apply code"));
+
+    RunCommand(f.frame, wxID_REDO);
+    const auto codings = CodingsOf(f.Project(), f.everyday);
+    REQUIRE(codings.size() == 1);
+    CHECK(codings[0].text == "Gott");
+    CHECK(f.frame->GetTranscript()->CodingCount() == 1);
+    CheckNoDialogs();
+}
+
+TEST_CASE("editor: quick keys, recent codes, in-vivo and whole-turn coding") {
+    EditorFixture f;
+    f.Project().set_quick_key(3, f.measures);
+    f.SelectText("Fragen");
+    RunCommand(f.frame, ID_QUICK_CODE_FIRST + 2);  // Ctrl+3
+    REQUIRE(CodingsOf(f.Project(), f.measures).size() == 1);
+
+    f.SelectText("alles");
+    RunCommand(f.frame, ID_CODE_LAST);  // the code used last: Maßnahmen
+    CHECK(CodingsOf(f.Project(), f.measures).size() == 2);
+
+    f.SelectText("Forschung");
+    RunCommand(f.frame, ID_CODE_IN_VIVO);
+    const CodeId in_vivo = f.Project().find_code("Forschung");
+    CHECK(CodingsOf(f.Project(), in_vivo).at(0).text == "Forschung");
+    CHECK(f.frame->GetCodebook()->GetSelectedCode() == in_vivo);
+
+    f.SelectText("Danke");
+    f.frame->GetCodebook()->SelectCode(f.crisis);
+    RunCommand(f.frame, ID_CODE_TURN);
+    const auto turn = CodingsOf(f.Project(), f.crisis);
+    REQUIRE(turn.size() == 1);
+    CHECK(turn[0].text == "Danke, gut. Das Caf\xC3\xA9 hat wieder offen, und die Stra\xC3\x9F" "e ist voll.");
+    CheckNoDialogs();
+}
+
+TEST_CASE("editor: retrieved segments follow the codebook and jump to their place") {
+    EditorFixture f;
+    f.frame->GetCodebook()->SelectCode(f.measures);
+    f.SelectText("Ma\xC3\x9Fnahmen");
+    RunCommand(f.frame, ID_CODE_SELECTION);
+    f.frame->GetCodebook()->SelectCode(f.crisis);  // the parent: its subcodes count too
+    Pump();
+    wxListCtrl* list = f.frame->GetSegments()->GetList();
+    REQUIRE(list->GetItemCount() == 1);
+    CHECK(list->GetItemText(0, 0) == wxString::FromUTF8("Ma\xC3\x9Fnahmen"));
+
+    f.frame->GetTranscript()->GetControl()->SetSelection(0, 0);
+    wxListEvent activate(wxEVT_LIST_ITEM_ACTIVATED, list->GetId());
+    activate.SetEventObject(list);
+    activate.m_itemIndex = 0;
+    list->GetEventHandler()->ProcessEvent(activate);
+    CHECK(f.SelectedText() == "Ma\xC3\x9Fnahmen");
+    CheckNoDialogs();
+}
+
+TEST_CASE("editor: a memo typed in the memo pane is stored for the document") {
+    EditorFixture f;
+    wxTextCtrl* memo = f.frame->GetMemo()->GetEditor();
+    memo->SetValue(wxString::FromUTF8("Gespr\xC3\xA4" "ch im Caf\xC3\xA9"));
+    f.frame->GetMemo()->Flush();
+    const auto stored = f.Project().memo(MemoTarget::Document, f.interview.value);
+    REQUIRE(stored.has_value());
+    CHECK(stored->text == "Gespr\xC3\xA4" "ch im Caf\xC3\xA9");
+    CheckNoDialogs();
+}
+
+TEST_CASE("editor: a project held by another Kodex opens read-only on request") {
+    EditorFixture f;
+    f.frame->ShowDocument(DocumentId());
+    const std::string copy = f.dir.file("held.kodex");
+    f.Project().save_copy(copy);
+    // Another process holds the lock until its stdin closes.
+    FILE* holder = popen((std::string(KODEX_LOCK_HOLDER) + " '" + copy + "'").c_str(), "w");
+    REQUIRE(holder);
+    bool held = false;
+    for (int i = 0; i < 200 && !held; ++i) {
+        held = !ProjectLock::try_acquire(copy);
+        if (!held) wxMilliSleep(20);
+    }
+    REQUIRE(held);
+    wxTEST_DIALOG(CHECK(f.frame->OpenProject(ToWx(copy))), wxExpectModal<wxMessageDialog>(wxID_OK));
+    CHECK_FALSE(f.frame->CanEdit());
+    CHECK(f.frame->GetTitle().Contains("read-only"));
+    f.frame->GetMenuBar()->UpdateMenus();
+    CHECK_FALSE(f.frame->GetMenuBar()->IsEnabled(ID_NEW_CODE));
+    SaveScreenshot(f.frame, "editor-read-only");
+    pclose(holder);
+    CheckNoDialogs();
+}
