@@ -343,3 +343,19 @@ TEST_CASE("qdpx import: one bad element never stops the rest") {
     CHECK(reported(r.skipped, "TextSource", "external file", "bbbbbbbb-0000-4000-8000-000000000003"));
     CHECK(s.documents().size() == 1);
 }
+
+TEST_CASE("qdpx import: progress is reported per source, and a cancelled import leaves no project behind") {
+    const TempDir dir;
+    write_all(dir.file("qc.qdpx"), zip_fixture("qualcoder"));
+    std::vector<std::pair<std::int64_t, std::int64_t>> calls;
+    import_qdpx(dir.file("qc.qdpx"), dir.file("a.kodex"), Progress([&](std::int64_t done, std::int64_t total, const std::string&) {
+                    calls.emplace_back(done, total);
+                }));
+    CHECK(calls == std::vector<std::pair<std::int64_t, std::int64_t>>{{0, 2}, {1, 2}, {2, 2}});
+
+    CancelToken cancel;
+    cancel.cancel();
+    CHECK_THROWS_AS(import_qdpx(dir.file("qc.qdpx"), dir.file("b.kodex"), {}, &cancel), Cancelled);
+    CHECK_FALSE(std::filesystem::exists(dir.file("b.kodex")));
+    CHECK_FALSE(std::filesystem::exists(dir.file("b.kodex-wal")));
+}
