@@ -794,14 +794,11 @@ void Session::set_coding_range(CodingId id, TextRange range) {
 std::vector<CodingView> Session::codings(const CodingFilter& f) {
     std::unordered_map<std::int64_t, std::string> paths;
     for (const auto& c : codes()) paths[c.code.id.value] = c.path;
-    // The turn a coding starts in gives its speaker and timestamp.
     std::string sql =
         "SELECT c.id, c.guid, c.document_id, c.code_id, c.coder_id, c.start, c.end, c.created_at, d.name, k.name, "
-        "substr(d.text, c.start + 1, c.end - c.start), COALESCE(m.text, ''), t.speaker, t.timestamp_ms "
+        "COALESCE(m.text, '') "
         "FROM codings c JOIN documents d ON d.id = c.document_id JOIN coders k ON k.id = c.coder_id "
-        "LEFT JOIN memos m ON m.coding_id = c.id "
-        "LEFT JOIN turns t ON t.id = (SELECT id FROM turns WHERE document_id = c.document_id AND start <= c.start "
-        "ORDER BY start DESC LIMIT 1) WHERE 1";
+        "LEFT JOIN memos m ON m.coding_id = c.id WHERE 1";
     std::vector<std::int64_t> code_ids;
     for (CodeId c : f.codes) {
         if (f.include_subcodes)
@@ -830,13 +827,45 @@ std::vector<CodingView> Session::codings(const CodingFilter& f) {
                     CoderId(s.col_int(4)), {s.col_int(5), s.col_int(6)}, s.col_text(7)};
         v.document_name = s.col_text(8);
         v.coder_name = s.col_text(9);
-        v.text = s.col_text(10);
-        v.memo = s.col_text(11);
-        v.speaker = s.col_text(12);
-        v.timestamp_ms = s.col_opt_int(13);
+        v.memo = s.col_text(10);
         v.code_path = paths[v.coding.code.value];
         out.push_back(std::move(v));
     }
+    // Each document's text and turns are read once: cutting the text in SQL re-read the whole text for
+    // every coding, and finding the turn scanned the document's turns for every coding.
+    struct Source {
+        Document document;
+        std::unique_ptr<PositionIndex> index;
+    };
+    std::unordered_map<std::int64_t, std::unique_ptr<Source>> sources;
+    for (CodingView& v : out) {
+        auto& src = sources[v.coding.document.value];
+        if (!src) {
+            src = std::make_unique<Source>();
+            src->document = load_document(v.coding.document, true);
+            src->index = std::make_unique<PositionIndex>(src->document.text);
+        }
+        const std::size_t from = src->index->to_byte(v.coding.range.start);
+        v.text = src->document.text.substr(from, src->index->to_byte(v.coding.range.end) - from);
+        const auto& turns = src->document.turns;
+        const auto after = std::upper_bound(turns.begin(), turns.end(), v.coding.range.start,
+                                            [](std::int64_t pos, const Turn& t) { return pos < t.start; });
+        if (after != turns.begin()) {
+            v.speaker = std::prev(after)->speaker;
+            v.timestamp_ms = std::prev(after)->timestamp_ms;
+        }
+    }
+    return out;
+}
+
+std::vector<Coding> Session::document_codings(DocumentId doc) {
+    std::vector<Coding> out;
+    Stmt s(store_.db(), "SELECT id, guid, document_id, code_id, coder_id, start, end, created_at FROM codings "
+                        "WHERE document_id = ? ORDER BY start, end, id");
+    s.bind(1, doc.value);
+    while (s.step())
+        out.push_back({CodingId(s.col_int(0)), s.col_text(1), DocumentId(s.col_int(2)), CodeId(s.col_int(3)),
+                       CoderId(s.col_int(4)), {s.col_int(5), s.col_int(6)}, s.col_text(7)});
     return out;
 }
 

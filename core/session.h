@@ -179,6 +179,8 @@ public:
     void remove_coding(CodingId id);
     void set_coding_range(CodingId id, TextRange range);
     std::vector<CodingView> codings(const CodingFilter& filter = {});
+    /// The codings of one document without text, memo or turn (for views that draw them), by start.
+    std::vector<Coding> document_codings(DocumentId doc);
     CodingView coding(CodingId id);
 
     // --- memos

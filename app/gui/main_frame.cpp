@@ -23,15 +23,12 @@ namespace kodex::gui {
 
 namespace {
 
-enum StatusField { kStatusDocument = 0, kStatusPosition, kStatusCoder, kStatusMode, kStatusFields };
+// Field 0 (messages such as "Undone: ...") is the frame's status text field; the others describe the state.
+enum StatusField { kStatusMessage = 0, kStatusDocument, kStatusPosition, kStatusCoder, kStatusMode, kStatusFields };
 
-// The panes that View > panes and F6 know about, in the order F6 visits them.
-struct PaneInfo {
-    const char* name;
-    const char* window;  ///< the control that takes the focus
-};
-const PaneInfo kPanes[] = {{"codebook", "codebook"}, {"documents", "documents"}, {"transcript", "transcript"},
-                           {"segments", "segments"}, {"memo", "memo"}};
+// The panes that the View menu and F6 know about, in the order F6 visits them. Each pane's main control (the
+// one that takes the focus) has the pane's name.
+const char* const kPanes[] = {"codebook", "documents", "transcript", "segments", "memo"};
 constexpr int kPaneCount = static_cast<int>(sizeof kPanes / sizeof kPanes[0]);
 
 wxString PaneCaption(const wxString& name) {
@@ -53,9 +50,8 @@ MainFrame::MainFrame()
     CreateMenus();
     CreateToolBar();
     CreateStatusBar(kStatusFields);
-    const int widths[kStatusFields] = {-3, -2, -1, FromDIP(110)};
+    const int widths[kStatusFields] = {-3, -2, -3, -1, FromDIP(110)};
     GetStatusBar()->SetStatusWidths(kStatusFields, widths);
-    ApplyDefaultLayout();
     m_default_layout = m_aui.SavePerspective();
     if (const wxString saved = LoadLayout(); !saved.empty()) m_aui.LoadPerspective(saved, false);
     m_aui.GetPane("transcript").Show();  // the centre pane cannot be hidden
@@ -89,10 +85,6 @@ void MainFrame::CreatePanes() {
                                   .BestSize(FromDIP(wxSize(800, 230))).MinSize(FromDIP(wxSize(300, 100))));
     m_aui.AddPane(m_memo, wxAuiPaneInfo().Name("memo").Caption(PaneCaption("memo")).Right().Layer(0)
                               .BestSize(FromDIP(wxSize(280, 400))).MinSize(FromDIP(wxSize(180, 120))));
-}
-
-void MainFrame::ApplyDefaultLayout() {
-    for (const PaneInfo& p : kPanes) m_aui.GetPane(p.name).Show();
 }
 
 void MainFrame::CreateMenus() {
@@ -187,7 +179,7 @@ wxMenu* MainFrame::CreateCodesMenu() {
 wxMenu* MainFrame::CreateViewMenu() {
     auto* menu = new wxMenu;
     for (int i = 0; i < kPaneCount; ++i)
-        if (wxString(kPanes[i].name) != "transcript") menu->AppendCheckItem(ID_SHOW_PANE_FIRST + i, PaneCaption(kPanes[i].name));
+        if (wxString(kPanes[i]) != "transcript") menu->AppendCheckItem(ID_SHOW_PANE_FIRST + i, PaneCaption(kPanes[i]));
     menu->Append(ID_RESET_LAYOUT, _("Reset the &layout"));
     menu->AppendSeparator();
     menu->Append(ID_NEXT_PANE, _("&Next pane\tF6"));
@@ -206,7 +198,7 @@ void MainFrame::CreateToolBar() {
                                  wxAUI_TB_TEXT | wxAUI_TB_HORZ_LAYOUT | wxAUI_TB_PLAIN_BACKGROUND);
     m_toolbar->SetName("toolbar");
     const wxSize icon = FromDIP(wxSize(16, 16));
-    m_toolbar->AddTool(ID_CODE_SELECTION, _("Code"), wxArtProvider::GetBitmapBundle(wxART_TICK_MARK, wxART_TOOLBAR, icon),
+    m_toolbar->AddTool(ID_CODE_SELECTION, wxGETTEXT_IN_CONTEXT("verb", "Code"), wxArtProvider::GetBitmapBundle(wxART_TICK_MARK, wxART_TOOLBAR, icon),
                        _("Code the selection with the code selected in the codebook (Ctrl+D)"));
     m_toolbar->AddTool(ID_CODE_WITH, _("Code with…"), wxArtProvider::GetBitmapBundle(wxART_FIND, wxART_TOOLBAR, icon),
                        _("Pick a code by typing (Ctrl+K)"));
@@ -339,7 +331,7 @@ void MainFrame::OnUpdateUI(wxUpdateUIEvent& event) {
     event.Enable(IsEnabled(id));
     if (id == ID_SNAP_TO_WORDS) event.Check(m_preferences.snap_to_words);
     if (id >= ID_SHOW_PANE_FIRST && id <= ID_SHOW_PANE_LAST && id - ID_SHOW_PANE_FIRST < kPaneCount)
-        event.Check(m_aui.GetPane(kPanes[id - ID_SHOW_PANE_FIRST].name).IsShown());
+        event.Check(m_aui.GetPane(kPanes[id - ID_SHOW_PANE_FIRST]).IsShown());
 }
 
 void MainFrame::OnUndoUpdate(wxUpdateUIEvent& event) {
@@ -359,16 +351,17 @@ void MainFrame::OnRedoUpdate(wxUpdateUIEvent& event) {
 void MainFrame::OnUndo(wxCommandEvent&) {
     if (!CanEdit()) return;
     m_memo->Flush();
-    Guarded(this, [&] { SetStatusText(wxString::Format(_("Undone: %s"), ToWx(m_session->undo())), kStatusDocument); });
+    Guarded(this, [&] { SetStatusText(wxString::Format(_("Undone: %s"), ToWx(m_session->undo())), kStatusMessage); });
 }
 
 void MainFrame::OnRedo(wxCommandEvent&) {
     if (!CanEdit()) return;
     m_memo->Flush();
-    Guarded(this, [&] { SetStatusText(wxString::Format(_("Redone: %s"), ToWx(m_session->redo())), kStatusDocument); });
+    Guarded(this, [&] { SetStatusText(wxString::Format(_("Redone: %s"), ToWx(m_session->redo())), kStatusMessage); });
 }
 
 void MainFrame::OnSessionChange(const Change& change) {
+    if (change.touches(Change::Codings)) ForgetVanishedCoding();
     if (change.touches(Change::Codes)) {
         UpdateRecentMenu();
         UpdateQuickKeyMenu();
@@ -387,6 +380,17 @@ void MainFrame::UpdateTitle() {
 }
 
 void MainFrame::UpdateStatus() {
+    // A status field repaints itself at once when its text changes (wxStatusBar calls Update()); caret moves
+    // and changes come in bursts, and coding must not wait for the status bar.
+    if (m_status_pending) return;
+    m_status_pending = true;
+    CallAfter([this] {
+        m_status_pending = false;
+        ShowStatus();
+    });
+}
+
+void MainFrame::ShowStatus() {
     const Document& doc = m_transcript->GetShownDocument();
     wxString position;
     if (doc.id.valid()) {
@@ -400,6 +404,18 @@ void MainFrame::UpdateStatus() {
     SetStatus(kStatusPosition, position);
     SetStatus(kStatusCoder, m_session ? wxString::Format(_("Coder: %s"), ToWx(m_session->coder())) : wxString());
     SetStatus(kStatusMode, m_session && !CanEdit() ? _("read-only") : wxString());
+    RefreshCommandState();
+}
+
+void MainFrame::RefreshCommandState() {
+    // wxGTK enables menu items only when a menu opens, and GTK ignores the shortcut of a disabled item: without
+    // this, Ctrl+D would stay dead after selecting text until the Coding menu had been opened once.
+    if (m_menu_update_pending) return;
+    m_menu_update_pending = true;
+    CallAfter([this] {
+        m_menu_update_pending = false;
+        GetMenuBar()->UpdateMenus();
+    });
 }
 
 void MainFrame::SetStatus(int field, const wxString& text) {
@@ -411,14 +427,14 @@ void MainFrame::OnFocusPane(int step) {
     const wxWindow* focus = FindFocus();
     int current = -1;
     for (int i = 0; i < kPaneCount; ++i) {
-        const wxWindow* pane = m_aui.GetPane(kPanes[i].name).window;
+        const wxWindow* pane = m_aui.GetPane(kPanes[i]).window;
         for (const wxWindow* w = focus; w; w = w->GetParent())
             if (w == pane) current = i;
     }
     for (int n = 1; n <= kPaneCount; ++n) {
         const int i = ((current < 0 ? 0 : current) + step * n + kPaneCount * 2) % kPaneCount;
-        if (!m_aui.GetPane(kPanes[i].name).IsShown()) continue;
-        if (wxWindow* target = wxWindow::FindWindowByName(kPanes[i].window, this)) {
+        if (!m_aui.GetPane(kPanes[i]).IsShown()) continue;
+        if (wxWindow* target = wxWindow::FindWindowByName(kPanes[i], this)) {
             target->SetFocus();
             return;
         }
@@ -428,7 +444,7 @@ void MainFrame::OnFocusPane(int step) {
 void MainFrame::OnTogglePane(wxCommandEvent& event) {
     const int index = event.GetId() - ID_SHOW_PANE_FIRST;
     if (index >= kPaneCount) return;
-    wxAuiPaneInfo& pane = m_aui.GetPane(kPanes[index].name);
+    wxAuiPaneInfo& pane = m_aui.GetPane(kPanes[index]);
     pane.Show(!pane.IsShown());
     m_aui.Update();
 }

@@ -58,10 +58,13 @@ private:
     wxMenu* CreateViewMenu();
     void CreateToolBar();
     void BindEvents();
-    void ApplyDefaultLayout();
     void UpdateTitle();
+    /// Brings the status bar up to date once the current burst of events is over.
     void UpdateStatus();
+    void ShowStatus();
     void SetStatus(int field, const wxString& text);
+    /// Brings the enabled state of menu items (and so of their shortcuts) up to date, once per event burst.
+    void RefreshCommandState();
     bool IsEnabled(int id) const;
     void OnUpdateUI(wxUpdateUIEvent& event);
     void OnUndoUpdate(wxUpdateUIEvent& event);
@@ -96,6 +99,7 @@ private:
     void ApplyCode(CodeId code);
     void RememberCode(CodeId code);
     void SetCurrentCoding(CodingId id, DocumentId document, CodeId code);
+    void ForgetVanishedCoding();
     void ShowCodingMemo();
     void FillRecentMenu(wxMenu* menu) const;
     CodeId PickCode(const wxString& title, const std::set<CodeId>& excluded, bool allow_folders);
@@ -153,6 +157,8 @@ private:
     wxMenu* m_quick_menu = nullptr;
     wxFileHistory m_history;
     wxString m_default_layout;
+    bool m_menu_update_pending = false;
+    bool m_status_pending = false;
 
     std::unique_ptr<ProjectLock> m_lock;
     std::unique_ptr<Session> m_session;

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// MainFrame: coding the transcript (selection, picker, recent and quick codes, in vivo, whole turns),
-// the current coding, and moving between the panes.
+// MainFrame: coding the transcript (selection, picker, recent and quick codes, in vivo, whole turns), the
+// current coding, and what the panes ask for (show a document, jump to a coding, context menus).
 #include <wx/menu.h>
 
 #include "app/gui/dialogs/code_picker_dialog.h"
@@ -28,7 +28,7 @@ std::optional<TextRange> MainFrame::CodingRange() {
         range = snapped.empty() ? std::nullopt : std::optional<TextRange>(snapped);
         if (range) m_transcript->SelectRange(*range);  // show what gets coded
     }
-    if (!range) SetStatusText(_("Select the words to code in the transcript first."), 0);
+    if (!range) SetStatusText(_("Select the words to code in the transcript first."));
     return range;
 }
 
@@ -54,6 +54,14 @@ void MainFrame::RememberCode(CodeId code) {
 void MainFrame::SetCurrentCoding(CodingId id, DocumentId document, CodeId code) {
     m_current = {id, document, code};
     m_transcript->SetCurrentCoding(document == m_transcript->GetDocument() ? id : CodingId());
+}
+
+void MainFrame::ForgetVanishedCoding() {
+    // Undo, a deleted code or a merge can take the current coding away; commands must not act on it then.
+    if (!m_current.id.valid() || m_current.document != m_transcript->GetDocument()) return;
+    if (m_transcript->FindCoding(m_current.id)) return;
+    if (m_memo->Shows(MemoTarget::Coding, m_current.id.value)) ShowDocumentMemo();
+    SetCurrentCoding(CodingId(), DocumentId(), CodeId());
 }
 
 void MainFrame::ShowCodingMemo() {
@@ -128,7 +136,7 @@ void MainFrame::OnQuickCode(wxCommandEvent& event) {
     if (const auto it = keys.find(key); it != keys.end())
         ApplyCode(it->second);
     else
-        SetStatusText(wxString::Format(_("Ctrl+%d has no code yet: assign one with Codes > Assign quick key."), key), 0);
+        SetStatusText(wxString::Format(_("Ctrl+%d has no code yet: assign one with Codes > Assign quick key."), key));
 }
 
 void MainFrame::OnCodeInVivo(wxCommandEvent&) {
@@ -204,6 +212,7 @@ void MainFrame::OnShowDocument(NavigationEvent& event) { ShowDocument(event.docu
 void MainFrame::OnCodingChosen(NavigationEvent& event) {
     SetCurrentCoding(event.coding, event.document.valid() ? event.document : m_transcript->GetDocument(), event.code);
     ShowCodingMemo();
+    RefreshCommandState();
 }
 
 void MainFrame::OnJumpToCoding(NavigationEvent& event) {
@@ -221,6 +230,7 @@ void MainFrame::OnCodeChosen(NavigationEvent& event) {
     if (event.code.valid())
         m_memo->SetTarget(MemoTarget::Code, event.code.value, _("Code memo"), CodeName(event.code));
     UpdateRetrieval();
+    RefreshCommandState();
 }
 
 void MainFrame::OnApplyCode(NavigationEvent& event) { ApplyCode(event.code); }

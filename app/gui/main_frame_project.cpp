@@ -109,13 +109,14 @@ void MainFrame::Attach(std::unique_ptr<Session> session, std::unique_ptr<Project
     m_session = std::move(session);
     m_lock = std::move(lock);
     ApplyPreferences();
-    m_subscription = m_session->events().subscribe([this](const Change& change) { OnSessionChange(change); });
     Guarded(this, [&] {
         for (SessionPanel* panel : std::initializer_list<SessionPanel*>{m_codebook, m_documents, m_transcript, m_segments, m_memo})
             panel->SetSession(m_session.get());
         const auto& docs = m_documents->GetDocuments();
         ShowDocument(docs.empty() ? DocumentId() : docs.front().id);
     });
+    // Subscribed after the panels, so the frame hears of a change when the panels show it already.
+    m_subscription = m_session->events().subscribe([this](const Change& change) { OnSessionChange(change); });
     const wxString path = ToWx(m_session->path());
     m_history.AddFileToHistory(path);
     SaveLastProject(path);
@@ -186,7 +187,7 @@ void MainFrame::OnImportFinished(const ImportReport* report, std::exception_ptr 
         try {
             std::rethrow_exception(error);
         } catch (const Cancelled&) {
-            SetStatusText(_("The import was cancelled; nothing was imported."), 0);
+            SetStatusText(_("The import was cancelled; nothing was imported."));
         } catch (const std::exception& e) {
             ShowError(this, e);
         }
@@ -238,7 +239,7 @@ void MainFrame::OnExportCodebook(wxCommandEvent&) {
     if (dialog.ShowModal() != wxID_OK) return;
     Guarded(this, [&] {
         m_session->export_codebook(ToUtf8(dialog.GetPath()));
-        SetStatusText(wxString::Format(_("Codebook exported to %s"), dialog.GetPath()), 0);
+        SetStatusText(wxString::Format(_("Codebook exported to %s"), dialog.GetPath()));
     });
 }
 
@@ -249,7 +250,7 @@ void MainFrame::OnSaveCopy(wxCommandEvent&) {
     m_memo->Flush();
     Guarded(this, [&] {
         m_session->save_copy(ToUtf8(dialog.GetPath()));
-        SetStatusText(wxString::Format(_("A copy was saved as %s"), dialog.GetPath()), 0);
+        SetStatusText(wxString::Format(_("A copy was saved as %s"), dialog.GetPath()));
     });
 }
 

@@ -9,6 +9,7 @@
 
 #include <cstdio>
 
+#include "app/gui/dialogs/import_report_dialog.h"
 #include "app/gui/panels/codebook_panel.h"
 #include "app/gui/panels/documents_panel.h"
 #include "app/gui/panels/memo_panel.h"
@@ -188,6 +189,26 @@ TEST_CASE("editor: a memo typed in the memo pane is stored for the document") {
     const auto stored = f.Project().memo(MemoTarget::Document, f.interview.value);
     REQUIRE(stored.has_value());
     CHECK(stored->text == "Gespr\xC3\xA4" "ch im Caf\xC3\xA9");
+    CheckNoDialogs();
+}
+
+TEST_CASE("editor: transcripts import on a worker thread, then the report and the new document show") {
+    EditorFixture f;
+    const std::string second = f.dir.file("Interview 2.txt");
+    kodex::test::write_all(second, "I: Zweites Gespr\xC3\xA4" "ch.\n\nB: Gern, \xC3\xBC" "ber alles.\n");
+    wxTEST_DIALOG(
+        {
+            f.frame->ImportFiles({second});
+            for (int i = 0; i < 500 && f.frame->GetDocuments()->GetDocuments().size() < 2; ++i) Pump(20);
+            Pump(100);
+        },
+        wxExpectDismissableModal<ImportReportDialog>(wxID_OK));
+    REQUIRE(f.frame->GetDocuments()->GetDocuments().size() == 2);
+    CHECK(f.frame->GetTranscript()->GetShownDocument().name == "Interview 2");
+    CHECK(f.frame->GetTranscript()->GetText().find("Gespr\xC3\xA4" "ch") != std::string_view::npos);
+    RunCommand(f.frame, wxID_UNDO);  // the import is one action
+    Pump();
+    CHECK(f.frame->GetDocuments()->GetDocuments().size() == 1);
     CheckNoDialogs();
 }
 

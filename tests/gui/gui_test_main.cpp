@@ -5,6 +5,7 @@
 #include <doctest/doctest.h>
 
 #include <wx/app.h>
+#include <wx/evtloop.h>
 #include <wx/image.h>
 #include <wx/init.h>
 #include <wx/memconf.h>
@@ -55,6 +56,10 @@ int main(int argc, char** argv) {
     if (wxTheApp->CallOnInit()) {
         UnexpectedDialogs hook;
         hook.Register();
+        // The tests run inside an active event loop, as the editor's handlers do; otherwise a progress dialog
+        // would make and delete a loop of its own under the test's feet.
+        wxEventLoop loop;
+        wxEventLoopActivator active(&loop);
         doctest::Context context(argc, argv);
         result = context.run();
         wxTheApp->OnExit();

@@ -6,7 +6,7 @@
 #include <wx/app.h>
 #include <wx/config.h>
 #include <wx/dcmemory.h>
-#include <wx/dcscreen.h>
+#include <wx/dcclient.h>
 #include <wx/stc/stc.h>
 
 #include <chrono>
@@ -49,12 +49,13 @@ wxString SaveScreenshot(wxWindow* window, const wxString& name) {
     window->Raise();
     window->Refresh();
     Pump(300);
-    const wxRect rect = window->GetScreenRect();
-    wxBitmap bitmap(rect.GetSize());
+    // The window's own drawing: under GTK 3 a wxScreenDC keeps showing the first window it copied.
+    const wxSize size = window->GetClientSize();
+    wxBitmap bitmap(size);
     {
         wxMemoryDC memory(bitmap);
-        wxScreenDC screen;
-        memory.Blit(0, 0, rect.width, rect.height, &screen, rect.x, rect.y);
+        wxClientDC client(window);
+        memory.Blit(0, 0, size.x, size.y, &client, 0, 0);
     }
     const wxString file = wxString(KODEX_GUI_TEST_OUTPUT) + "/" + name + ".png";
     bitmap.SaveFile(file, wxBITMAP_TYPE_PNG);

@@ -15,7 +15,8 @@ void Pump(int ms = 30);
 /// Remembers a modal dialog that opened unexpectedly; TakeUnexpectedDialogs() hands them over once.
 void RecordUnexpectedDialog(const wxString& text);
 wxString TakeUnexpectedDialogs();
-/// Saves what the window shows as a PNG in the test's build folder; returns the file's path.
+/// Saves what the window's client area shows (menu bar and status bar left out) as a PNG in the test's build
+/// folder; returns the file's path.
 wxString SaveScreenshot(wxWindow* window, const wxString& name);
 /// Sends a menu command to the frame, exactly as the menu bar does.
 void RunCommand(MainFrame* frame, int id, bool checked = false);

@@ -108,7 +108,7 @@ void CodebookPanel::Reload() {
         m_codes = GetSession()->codes();
         m_quick_keys = GetSession()->quick_keys();
     }
-    Build(m_codes);
+    Build();
 }
 
 void CodebookPanel::OnSessionChange(const Change& change) {
@@ -120,7 +120,8 @@ void CodebookPanel::OnSessionChange(const Change& change) {
         ReloadSoon();
 }
 
-void CodebookPanel::Build(const std::vector<CodeSummary>& codes) {
+void CodebookPanel::Build() {
+    const std::vector<CodeSummary>& codes = m_codes;
     const CodeId selected = GetSelectedCode();
     const wxTreeItemId first_visible = m_tree->GetFirstVisibleItem();
     const CodeId top = first_visible.IsOk() ? CodeOf(first_visible) : CodeId();

@@ -42,7 +42,8 @@ private:
     enum State { kUnchecked = 0, kChecked = 1 };
 
     void OnSessionChange(const Change& change) override;
-    void Build(const std::vector<CodeSummary>& codes);
+    /// Fills the tree from m_codes, keeping selection, ticks, collapsed codes and the scroll position.
+    void Build();
     wxString Label(const CodeSummary& code) const;
     CodeId CodeOf(const wxTreeItemId& item) const;
     wxTreeItemId ItemOf(CodeId id) const;

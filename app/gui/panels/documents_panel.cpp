@@ -68,9 +68,9 @@ void DocumentsPanel::Fill() {
     m_filling = true;
     m_list->Freeze();
     m_list->ClearAll();
-    m_list->AppendColumn(_("Document"), wxLIST_FORMAT_LEFT, FromDIP(210));
-    m_list->AppendColumn(_("Turns"), wxLIST_FORMAT_RIGHT, FromDIP(56));
-    m_list->AppendColumn(_("Codings"), wxLIST_FORMAT_RIGHT, FromDIP(64));
+    m_list->AppendColumn(_("Document"), wxLIST_FORMAT_LEFT, FromDIP(160));
+    m_list->AppendColumn(_("Turns"), wxLIST_FORMAT_RIGHT, FromDIP(64));
+    m_list->AppendColumn(_("Codings"), wxLIST_FORMAT_RIGHT, FromDIP(80));
     for (const Variable& v : m_variables) m_list->AppendColumn(ToWx(v.name), wxLIST_FORMAT_LEFT, FromDIP(100));
     m_shown_ids.clear();
     const wxString filter = m_filter->GetValue().Lower();
@@ -85,9 +85,9 @@ void DocumentsPanel::Fill() {
         if (row.document->id == m_shown) m_list->SetItemState(index, wxLIST_STATE_SELECTED, wxLIST_STATE_SELECTED);
         m_shown_ids.push_back(row.document->id);
     }
-    // Names are the column that matters: wide enough to read them whole when there is room.
+    // Names matter most: wide enough to read them whole; counts and variables follow (the list scrolls).
     m_list->SetColumnWidth(kName, wxLIST_AUTOSIZE);
-    m_list->SetColumnWidth(kName, std::clamp(m_list->GetColumnWidth(kName) + FromDIP(28), FromDIP(160), FromDIP(320)));
+    m_list->SetColumnWidth(kName, std::clamp(m_list->GetColumnWidth(kName) + FromDIP(24), FromDIP(140), FromDIP(300)));
     m_list->Thaw();
     m_filling = false;
 }

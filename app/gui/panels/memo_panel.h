@@ -18,6 +18,8 @@ public:
     /// Shows the memo of a target (saving the one being edited first); `kind` says what kind of memo it is
     /// ("Code memo"), `name` names the target.
     void SetTarget(MemoTarget target, std::int64_t id, const wxString& kind, const wxString& name);
+    /// True when the memo shown is the one of this target.
+    bool Shows(MemoTarget target, std::int64_t id) const { return m_target == target && m_id == id; }
     /// Saves pending typing now.
     void Flush();
     /// Puts the caret into the memo text.

@@ -8,13 +8,14 @@
 #include "app/gui/ui/colours.h"
 #include "app/gui/ui/convert.h"
 #include "app/gui/ui/events.h"
+#include "app/gui/ui/list_columns.h"
 #include "core/text/transcript_parse.h"
 
 namespace kodex::gui {
 
 namespace {
 
-enum Column { kSegment = 0, kCode, kDocument, kSpeaker, kTime };
+enum Column { kSegment = 0, kCode, kDocument, kSpeaker, kTime, kCoder };
 
 // Quotes are shown on one line: line breaks and runs of white space become single spaces.
 wxString OneLine(const std::string& text) {
@@ -46,10 +47,11 @@ public:
         const CodingView& v = m_panel->m_segments[static_cast<std::size_t>(item)];
         switch (column) {
         case kSegment: return OneLine(v.text);
-        case kCode: return ToWx(v.code_path);
+        case kCode: return ToWx(split_code_path(v.code_path).back());
         case kDocument: return ToWx(v.document_name);
         case kSpeaker: return ToWx(v.speaker);
         case kTime: return v.timestamp_ms ? ToWx(format_timestamp(*v.timestamp_ms)) : wxString();
+        case kCoder: return ToWx(v.coder_name);
         default: return {};
         }
     }
@@ -73,10 +75,12 @@ SegmentsPanel::SegmentsPanel(wxWindow* parent)
     m_subcodes->SetValue(true);
     m_list = new SegmentList(this);
     m_list->AppendColumn(_("Segment"), wxLIST_FORMAT_LEFT, FromDIP(420));
-    m_list->AppendColumn(_("Code"), wxLIST_FORMAT_LEFT, FromDIP(180));
+    m_list->AppendColumn(_("Code"), wxLIST_FORMAT_LEFT, FromDIP(170));
     m_list->AppendColumn(_("Document"), wxLIST_FORMAT_LEFT, FromDIP(170));
-    m_list->AppendColumn(_("Speaker"), wxLIST_FORMAT_LEFT, FromDIP(70));
-    m_list->AppendColumn(_("Time"), wxLIST_FORMAT_LEFT, FromDIP(80));
+    m_list->AppendColumn(_("Speaker"), wxLIST_FORMAT_LEFT, FromDIP(64));
+    m_list->AppendColumn(_("Time"), wxLIST_FORMAT_LEFT, FromDIP(76));
+    m_list->AppendColumn(_("Coder"), wxLIST_FORMAT_LEFT, FromDIP(80));
+    StretchColumn(m_list, kSegment, FromDIP(240));
 
     auto* top = new wxBoxSizer(wxHORIZONTAL);
     top->Add(m_summary, 1, wxALIGN_CENTER_VERTICAL);

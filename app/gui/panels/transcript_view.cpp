@@ -2,6 +2,7 @@
 #include "app/gui/panels/transcript_view.h"
 
 #include <wx/fontenum.h>
+#include <wx/frame.h>
 #include <wx/settings.h>
 #include <wx/sizer.h>
 
@@ -12,6 +13,7 @@
 #include "app/gui/panels/coding_lanes.h"
 #include "app/gui/ui/colours.h"
 #include "app/gui/ui/events.h"
+#include "app/gui/ui/shortcuts.h"
 #include "core/session.h"
 #include "core/text/boundaries.h"
 #include "core/text/transcript_parse.h"
@@ -98,7 +100,6 @@ void TranscriptView::SetUpControl() {
     m_stc->SetMarginWidth(1, 0);
     m_stc->SetMarginWidth(2, 0);
     m_stc->SetMarginLeft(FromDIP(16));
-    m_stc->SetMarginRight(FromDIP(28));
     m_stc->SetExtraAscent(2);
     m_stc->SetExtraDescent(3);
     m_stc->SetReadOnly(true);
@@ -108,11 +109,6 @@ void TranscriptView::SetUpControl() {
     m_stc->SetSelAlpha(110);
     m_stc->SetMouseDwellTime(450);
     m_stc->CallTipSetBackground(wxColour(0xFF, 0xFD, 0xE8));
-    // Scintilla's own editing keys would swallow the editor's shortcuts; the text is read-only anyway.
-    for (int key : {'Z', 'Y', 'D', 'T', 'L', 'U', 'K', 'R', 'I', 'E'}) {
-        m_stc->CmdKeyClear(key, wxSTC_KEYMOD_CTRL);
-        m_stc->CmdKeyClear(key, wxSTC_KEYMOD_CTRL | wxSTC_KEYMOD_SHIFT);
-    }
     SetUpIndicators();
 
     m_stc->Bind(wxEVT_STC_UPDATEUI, [this](wxStyledTextEvent& e) {
@@ -124,7 +120,12 @@ void TranscriptView::SetUpControl() {
         e.Skip();
     });
     m_stc->Bind(wxEVT_SIZE, [this](wxSizeEvent& e) {
+        FitReadingWidth();
         m_stripe->Refresh();
+        e.Skip();
+    });
+    m_stc->Bind(wxEVT_STC_ZOOM, [this](wxStyledTextEvent& e) {
+        FitReadingWidth();
         e.Skip();
     });
     m_stc->Bind(wxEVT_STC_DWELLSTART, &TranscriptView::OnDwellStart, this);
@@ -157,6 +158,14 @@ void TranscriptView::SetUpIndicators() {
     m_stc->IndicatorSetOutlineAlpha(kIndicatorBase, 140);
     m_stc->IndicatorSetAlpha(kIndicatorBase + 2, 200);
     m_stc->IndicatorSetOutlineAlpha(kIndicatorBase + 2, 220);
+}
+
+void TranscriptView::FitReadingWidth() {
+    // Lines of more than about 100 characters are hard to follow: in a wide window the text keeps that
+    // measure and the room is left empty on the right.
+    const int measure = m_stc->TextWidth(kText, wxString('n', 100));
+    const int used = m_stc->GetMarginWidth(0) + m_stc->GetMarginLeft() + measure;
+    m_stc->SetMarginRight(std::max(FromDIP(28), m_stc->GetClientSize().x - used));
 }
 
 std::string_view TranscriptView::GetText() const { return m_text ? std::string_view(m_text->Utf8()) : std::string_view(); }
@@ -197,6 +206,7 @@ void TranscriptView::LoadText(const Document& document) {
     m_stc->EmptyUndoBuffer();
     m_stc->SetMarginWidth(0, m_stc->TextWidth(wxSTC_STYLE_LINENUMBER, wxString::Format("_%d", m_stc->GetLineCount())) +
                                  FromDIP(8));
+    FitReadingWidth();
     StyleText();
     m_stc->GotoPos(0);
 }
@@ -232,12 +242,16 @@ std::vector<ShownCoding> TranscriptView::LoadCodings() const {
     std::vector<ShownCoding> codings;
     if (!m_document.id.valid()) return codings;
     std::unordered_map<std::int64_t, wxColour> colours;
-    for (const CodeSummary& c : GetSession()->codes()) colours[c.code.id.value] = ToColour(c.code.color);
-    CodingFilter filter;
-    filter.documents = {m_document.id};
-    for (const CodingView& v : GetSession()->codings(filter)) {
-        codings.push_back({v.coding.id, v.coding.code, v.coding.range, m_text->ToStc(v.coding.range), 0,
-                           colours[v.coding.code.value], ToWx(v.code_path), ToWx(v.coder_name)});
+    std::unordered_map<std::int64_t, wxString> paths, coders;
+    for (const CodeSummary& c : GetSession()->codes()) {
+        colours[c.code.id.value] = ToColour(c.code.color);
+        paths[c.code.id.value] = ToWx(c.path);
+    }
+    for (const Coder& c : GetSession()->coders()) coders[c.id.value] = ToWx(c.name);
+    // Drawing needs ranges, colours and names only: no coding texts are cut for thousands of codings.
+    for (const Coding& c : GetSession()->document_codings(m_document.id)) {
+        codings.push_back({c.id, c.code, c.range, m_text->ToStc(c.range), 0, colours[c.code.value], paths[c.code.value],
+                           coders[c.coder.value]});
     }
     std::sort(codings.begin(), codings.end(),
               [](const ShownCoding& a, const ShownCoding& b) { return a.range.start < b.range.start; });
@@ -343,8 +357,19 @@ void TranscriptView::OnDwellStart(wxStyledTextEvent& event) {
     if (!m_text || event.GetPosition() < 0 || !m_stc->IsShownOnScreen()) return;
     const auto here = CodingsAt(m_text->ToCore(event.GetPosition()));
     if (here.empty()) return;
+    // One line per code, naming its coders: two coders' codings of one passage are one line.
+    std::vector<std::pair<wxString, wxArrayString>> lines;
+    for (const ShownCoding* c : here) {
+        auto line = std::find_if(lines.begin(), lines.end(), [&](const auto& l) { return l.first == c->code_path; });
+        if (line == lines.end()) line = lines.insert(lines.end(), {c->code_path, wxArrayString()});
+        if (line->second.Index(c->coder) == wxNOT_FOUND) line->second.Add(c->coder);
+    }
     wxString tip;
-    for (const ShownCoding* c : here) tip << (tip.empty() ? "" : "\n") << c->code_path;
+    for (const auto& [path, coders] : lines) {
+        tip << (tip.empty() ? "" : "\n") << path << "  (";
+        for (std::size_t i = 0; i < coders.size(); ++i) tip << (i ? ", " : "") << coders[i];
+        tip << ")";
+    }
     m_stc->CallTipShow(event.GetPosition(), tip);
 }
 
@@ -354,10 +379,13 @@ void TranscriptView::OnKeyDown(wxKeyEvent& event) {
         m_stc->Navigate(event.ShiftDown() ? wxNavigationKeyEvent::IsBackward : wxNavigationKeyEvent::IsForward);
         return;
     }
+    const auto* frame = wxDynamicCast(wxGetTopLevelParent(this), wxFrame);
+    if (frame && RunMenuShortcut(frame->GetMenuBar(), event)) return;
     event.Skip();
 }
 
 void TranscriptView::OnContextMenu(wxContextMenuEvent& event) {
+    m_stc->CallTipCancel();
     // A right click outside the selection moves the caret there, so the menu acts on what was clicked.
     const wxPoint point = event.GetPosition() == wxDefaultPosition ? wxDefaultPosition : m_stc->ScreenToClient(event.GetPosition());
     if (point != wxDefaultPosition) {

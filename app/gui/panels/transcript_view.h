@@ -60,6 +60,7 @@ private:
     void OnSessionChange(const Change& change) override;
     void SetUpControl();
     void SetUpIndicators();
+    void FitReadingWidth();
     void LoadText(const Document& document);
     void StyleText();
     void StyleTimestamps();

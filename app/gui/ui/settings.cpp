@@ -4,6 +4,7 @@
 #include <wx/config.h>
 #include <wx/fileconf.h>
 #include <wx/filename.h>
+#include <wx/stdpaths.h>
 
 namespace kodex::gui {
 
@@ -13,8 +14,10 @@ const char* const kLayoutKey = "/Window/Layout1";
 }  // namespace
 
 void UseSettingsFile() {
-    const wxString file = wxFileConfig::GetLocalFileName("kodex", wxCONFIG_USE_SUBDIR);
-    wxFileName::Mkdir(wxFileName(file).GetPath(), wxS_DIR_DEFAULT, wxPATH_MKDIR_FULL);
+    // wxFileConfig of wx 3.2 ignores the XDG layout; wxStandardPaths (set to XDG by the app) knows the folder.
+    const wxString dir = wxStandardPaths::Get().GetUserConfigDir() + "/kodex";
+    const wxString file = dir + "/kodex.conf";
+    wxFileName::Mkdir(dir, wxS_DIR_DEFAULT, wxPATH_MKDIR_FULL);
     wxConfigBase::Set(new wxFileConfig("kodex", wxString(), file, wxString(), wxCONFIG_USE_LOCAL_FILE));
 }
 

@@ -15,7 +15,7 @@ struct Preferences {
     void Save() const;
 };
 
-/// Keeps the settings in $XDG_CONFIG_HOME/kodex/kodex.conf, creating the folder when needed.
+/// Keeps the settings in $XDG_CONFIG_HOME/kodex/kodex.conf (~/.config/kodex), creating the folder when needed.
 void UseSettingsFile();
 
 wxString LoadLastProject();

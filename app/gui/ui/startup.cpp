@@ -26,9 +26,16 @@ wxString FindSampleSources() {
     return HasSampleSources(installed) ? installed : wxString();
 }
 
+wxString UserDataDir() {
+    // wxStandardPaths of wx 3.2 puts user data in ~/.kodex even with the XDG layout.
+    wxString base;
+    if (!wxGetEnv("XDG_DATA_HOME", &base) || base.empty()) base = wxFileName::GetHomeDir() + "/.local/share";
+    return base + "/kodex";
+}
+
 wxString SampleProjectPath() {
     // Not translated: the file must be found again after a change of language.
-    return wxStandardPaths::Get().GetUserDataDir() + "/Kodex sample study.kodex";
+    return UserDataDir() + "/Kodex sample study.kodex";
 }
 
 wxString DefaultCoder() {

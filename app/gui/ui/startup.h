@@ -9,6 +9,8 @@ namespace kodex::gui {
 /// The folder holding codebooks/ and transcripts/: searched upwards from the executable, then in the
 /// installation's data folder. Empty when there is none.
 wxString FindSampleSources();
+/// The user's data folder for Kodex: $XDG_DATA_HOME/kodex (~/.local/share/kodex).
+wxString UserDataDir();
 /// Where the sample study project lives in the user's data folder.
 wxString SampleProjectPath();
 /// The coder name when the preferences leave it empty: $KODEX_CODER, else the login name.
