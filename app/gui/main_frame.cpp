@@ -102,6 +102,9 @@ void MainFrame::CreateMenus() {
     file->Append(ID_IMPORT_CODEBOOK, _("Import code&book (.qdc)…"));
     file->Append(ID_EXPORT_CODEBOOK, _("E&xport codebook (.qdc)…"));
     file->AppendSeparator();
+    file->Append(ID_IMPORT_QDPX, _("Import REFI-QDA &project (.qdpx)…"));
+    file->Append(ID_EXPORT_QDPX, _("Export REFI-QDA pro&ject (.qdpx)…"));
+    file->AppendSeparator();
     file->Append(ID_SAVE_COPY, _("Save a &copy as…\tCtrl+Shift+S"));
     file->AppendSeparator();
     file->Append(wxID_EXIT, _("&Quit\tCtrl+Q"));
@@ -247,6 +250,8 @@ void MainFrame::BindEvents() {
     Bind(wxEVT_MENU, &MainFrame::OnImportFolder, this, ID_IMPORT_FOLDER);
     Bind(wxEVT_MENU, &MainFrame::OnImportCodebook, this, ID_IMPORT_CODEBOOK);
     Bind(wxEVT_MENU, &MainFrame::OnExportCodebook, this, ID_EXPORT_CODEBOOK);
+    Bind(wxEVT_MENU, &MainFrame::OnImportQdpx, this, ID_IMPORT_QDPX);
+    Bind(wxEVT_MENU, &MainFrame::OnExportQdpx, this, ID_EXPORT_QDPX);
     Bind(wxEVT_MENU, &MainFrame::OnSaveCopy, this, ID_SAVE_COPY);
     Bind(wxEVT_MENU, &MainFrame::OnPreferences, this, wxID_PREFERENCES);
 
@@ -306,7 +311,8 @@ bool MainFrame::IsEnabled(int id) const {
     const bool coding = m_current.id.valid();
     switch (id) {
     case ID_IMPORT_FILES: case ID_IMPORT_FOLDER: case ID_IMPORT_CODEBOOK: return edit;
-    case ID_EXPORT_CODEBOOK: case ID_SAVE_COPY: case ID_PROJECT_MEMO: return project;
+    case ID_EXPORT_CODEBOOK: case ID_EXPORT_QDPX: case ID_SAVE_COPY: case ID_PROJECT_MEMO: return project;
+    case ID_IMPORT_QDPX: return !m_import;
     case ID_CODE_SELECTION: return edit && selection && code;
     case ID_CODE_WITH: case ID_CODE_IN_VIVO: return edit && selection;
     case ID_CODE_LAST: return edit && selection && !m_recent_codes.empty();

@@ -90,6 +90,8 @@ private:
     void OnImportFinished(const ImportReport* report, std::exception_ptr error);
     void OnImportCodebook(wxCommandEvent& event);
     void OnExportCodebook(wxCommandEvent& event);
+    void OnImportQdpx(wxCommandEvent& event);
+    void OnExportQdpx(wxCommandEvent& event);
     void OnSaveCopy(wxCommandEvent& event);
     void OnPreferences(wxCommandEvent& event);
     void ApplyPreferences();

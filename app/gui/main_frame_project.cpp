@@ -20,6 +20,7 @@
 #include "app/gui/ui/errors.h"
 #include "app/gui/ui/import_job.h"
 #include "app/gui/ui/startup.h"
+#include "core/refi/qdpx.h"
 
 namespace kodex::gui {
 
@@ -240,6 +241,51 @@ void MainFrame::OnExportCodebook(wxCommandEvent&) {
     Guarded(this, [&] {
         m_session->export_codebook(ToUtf8(dialog.GetPath()));
         SetStatusText(wxString::Format(_("Codebook exported to %s"), dialog.GetPath()));
+    });
+}
+
+void MainFrame::OnImportQdpx(wxCommandEvent&) {
+    wxFileDialog source(this, _("Import REFI-QDA project"), wxString(), wxString(),
+                        _("REFI-QDA projects (*.qdpx;*.qde)|*.qdpx;*.qde"), wxFD_OPEN | wxFD_FILE_MUST_EXIST);
+    if (source.ShowModal() != wxID_OK) return;
+    wxFileName name(source.GetPath());
+    name.SetExt("kodex");
+    wxFileDialog target(this, _("Save the imported project as"), name.GetPath(), name.GetFullName(),
+                        wxGetTranslation(kProjectWildcard), wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
+    if (target.ShowModal() != wxID_OK) return;
+    if (wxFileName::FileExists(target.GetPath())) {
+        wxMessageBox(_("The import creates a new project: choose a file name that does not exist yet."),
+                     _("Import REFI-QDA project"), wxOK | wxICON_INFORMATION, this);
+        return;
+    }
+    Guarded(this, [&] {
+        wxBusyCursor busy;
+        const QdpxImportReport r = import_qdpx(ToUtf8(source.GetPath()), ToUtf8(target.GetPath()));
+        wxString message = wxString::Format(_("%lld documents, %lld codes, %lld codings, %lld memos imported."),
+                                            static_cast<long long>(r.imported.documents), static_cast<long long>(r.imported.codes),
+                                            static_cast<long long>(r.imported.codings), static_cast<long long>(r.imported.memos));
+        for (const auto& item : r.skipped)
+            message << "\n" << wxString::Format(_("Skipped %s %s: %s"), ToWx(item.element), ToWx(item.name), ToWx(item.reason));
+        for (const auto& item : r.adjusted)
+            message << "\n" << wxString::Format(_("Adjusted %s %s: %s"), ToWx(item.element), ToWx(item.name), ToWx(item.reason));
+        for (const std::string& w : r.warnings) message << "\n" << ToWx(w);
+        wxMessageBox(message, _("Import REFI-QDA project"), wxOK | wxICON_INFORMATION, this);
+        OpenProject(target.GetPath());
+    });
+}
+
+void MainFrame::OnExportQdpx(wxCommandEvent&) {
+    wxFileName name(ToWx(m_session->path()));
+    name.SetExt("qdpx");
+    wxFileDialog dialog(this, _("Export REFI-QDA project"), name.GetPath(), name.GetFullName(),
+                        _("REFI-QDA projects (*.qdpx)|*.qdpx"), wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
+    if (dialog.ShowModal() != wxID_OK) return;
+    m_memo->Flush();
+    Guarded(this, [&] {
+        wxBusyCursor busy;
+        const QdpxExportReport r = export_qdpx(*m_session, ToUtf8(dialog.GetPath()));
+        SetStatusText(wxString::Format(_("Exported %lld documents and %lld codings to %s"), static_cast<long long>(r.documents),
+                                       static_cast<long long>(r.codings), dialog.GetPath()));
     });
 }
 

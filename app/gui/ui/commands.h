@@ -11,6 +11,8 @@ enum CommandId : int {
     ID_IMPORT_FOLDER,
     ID_IMPORT_CODEBOOK,
     ID_EXPORT_CODEBOOK,
+    ID_IMPORT_QDPX,
+    ID_EXPORT_QDPX,
     ID_SAVE_COPY,
 
     ID_CODE_SELECTION,      // with the code selected in the codebook
