@@ -13,7 +13,9 @@ rm -f "$study" "$study-wal" "$study-shm"
 step init "$study"
 step codebook import "$study" "$root/codebooks/cluster_corona.qdc"
 shopt -s nullglob
-step import "$study" "$root"/transcripts/*.txt "$root"/transcripts/*.docx "$root"/transcripts/*.odt "$root"/transcripts/*.vtt "$root"/transcripts/*.srt
+mapfile -t interviews < <(printf '%s\n' "$root"/transcripts/*.txt "$root"/transcripts/*.docx "$root"/transcripts/*.odt \
+  "$root"/transcripts/*.vtt "$root"/transcripts/*.srt | sort)
+step import "$study" "${interviews[@]}"
 step docs "$study"
 
 step variables import "$study" "$root/transcripts/variables.csv" --key interview_id
