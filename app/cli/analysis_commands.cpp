@@ -71,6 +71,17 @@ std::string heatmap_of(const Table& t, const std::vector<std::size_t>& cols, std
     return heatmap_svg(t.title, row_labels, col_labels, values);
 }
 
+AgreementOptions agreement_options(Session& s, const std::string& coders, const ScopeArgs& scope_args, double threshold) {
+    AgreementOptions ao;
+    std::stringstream ss(coders);
+    for (std::string c; std::getline(ss, c, ',');) ao.coders.push_back(c);
+    const auto scope = scope_args.resolve(s);
+    ao.codes = scope.codes;
+    ao.documents = scope.documents;
+    ao.segment_threshold = threshold;
+    return ao;
+}
+
 }  // namespace
 
 void add_analysis_commands(CLI::App& app, Context& context) {
@@ -187,13 +198,7 @@ void add_analysis_commands(CLI::App& app, Context& context) {
     agr->add_option("--threshold", args->threshold, "Segment level: overlap/union needed (default 0.9)");
     agr->callback([args, &o] {
         auto s = open_project(args->project, o, true);
-        AgreementOptions ao;
-        std::stringstream ss(args->coders);
-        for (std::string c; std::getline(ss, c, ',');) ao.coders.push_back(c);
-        const auto scope = args->scope.resolve(*s);
-        ao.codes = scope.codes;
-        ao.documents = scope.documents;
-        ao.segment_threshold = args->threshold;
+        const AgreementOptions ao = agreement_options(*s, args->coders, args->scope, args->threshold);
         write_table(agreement_table(intercoder_agreement(*s, ao)), args->out, args->german_excel, ".csv or .xlsx");
     });
 
@@ -206,13 +211,7 @@ void add_analysis_commands(CLI::App& app, Context& context) {
     ag->add_option("--threshold", args->threshold, "Segment level: overlap/union needed (default 0.9)");
     ag->callback([args, &o] {
         auto s = open_project(args->project, o, true);
-        AgreementOptions ao;
-        std::stringstream ss(args->coders);
-        for (std::string c; std::getline(ss, c, ',');) ao.coders.push_back(c);
-        const auto scope = args->scope.resolve(*s);
-        ao.codes = scope.codes;
-        ao.documents = scope.documents;
-        ao.segment_threshold = args->threshold;
+        const AgreementOptions ao = agreement_options(*s, args->coders, args->scope, args->threshold);
         const auto r = intercoder_agreement(*s, ao);
         const auto opt = [](const std::optional<double>& v) { return v ? json(*v) : json(nullptr); };
         if (o.json) {

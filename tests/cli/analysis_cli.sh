@@ -2,23 +2,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # End-to-end: analyses and exports of kodex-cli over the sample study.
 # Usage: analysis_cli.sh KODEX-CLI SOURCE-DIR
-set -uo pipefail
-cli=$1
-src=$2
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-fails=0
-passes=0
-ok() { passes=$((passes + 1)); }
-bad() { echo "FAIL: $*" >&2; fails=$((fails + 1)); }
-expect_eq() { if [ "$1" == "$2" ]; then ok; else bad "$3: expected [$2], got [$1]"; fi; }
-expect_rc() {
-  local want=$1; shift
-  "$@" >"$work/out" 2>"$work/err"
-  local rc=$?
-  if [ "$rc" -eq "$want" ]; then ok; else bad "exit $rc (wanted $want): $* :: $(cat "$work/err")"; fi
-}
-k() { "$cli" "$@"; }
+source "$(dirname "$0")/lib/harness.bash" "$@"
 
 p="$work/sample.kodex"
 expect_rc 0 k sample "$p" --from "$src"
@@ -73,5 +57,4 @@ expect_rc 1 k agreement "$p" --coders anna
 expect_rc 0 k --json query "$p" "Transmitterrolle der Clustermanagements/Partner verbinden" and "Neue Formate und Kanäle" --same-turn
 [ "$(jq length "$work/out")" -ge 1 ] && ok || bad "query found nothing"
 
-echo "$passes passed, $fails failed"
-[ "$fails" -eq 0 ]
+finish

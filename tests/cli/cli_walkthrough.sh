@@ -2,23 +2,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # End-to-end: kodex-cli over a small study, checking JSON output and documented exit codes.
 # Usage: cli_walkthrough.sh KODEX-CLI SOURCE-DIR
-set -uo pipefail
-cli=$1
-src=$2
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-fails=0
-passes=0
-ok() { passes=$((passes + 1)); }
-bad() { echo "FAIL: $*" >&2; fails=$((fails + 1)); }
-expect_eq() { if [ "$1" == "$2" ]; then ok; else bad "$3: expected [$2], got [$1]"; fi; }
-expect_rc() { # expect_rc CODE command...
-  local want=$1; shift
-  "$@" >"$work/out" 2>"$work/err"
-  local rc=$?
-  if [ "$rc" -eq "$want" ]; then ok; else bad "exit $rc (wanted $want): $* :: $(cat "$work/err")"; fi
-}
-k() { "$cli" "$@"; }
+source "$(dirname "$0")/lib/harness.bash" "$@"
 
 p="$work/study.kodex"
 printf 'Interview C01 – Clustermanagerin\n\nI: Wie haben Sie die Mitglieder erreicht? #00:00:05-2#\n\nB: Über Webinare und Online-Formate. Die Clustermanager:innen haben Partner verbunden. Webinare waren gut. #00:00:19-7#\n' >"$work/C01.txt"
@@ -98,5 +82,4 @@ grep -q "mixed.txt" "$work/err" && ok || bad "bad file not named: $(cat "$work/e
 expect_rc 5 k import "$p" "$work/mixed.txt" --keep-going
 expect_rc 1 k frobnicate "$p"
 
-echo "$passes passed, $fails failed"
-[ "$fails" -eq 0 ]
+finish

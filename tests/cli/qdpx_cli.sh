@@ -3,23 +3,7 @@
 # End-to-end: kodex-cli qdpx export and import, schema validation with xmllint, round trips of the sample
 # study and of vendor-style archives zipped from tests/fixtures/qdpx/.
 # Usage: qdpx_cli.sh KODEX-CLI SOURCE-DIR
-set -uo pipefail
-cli=$1
-src=$2
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-fails=0
-passes=0
-ok() { passes=$((passes + 1)); }
-bad() { echo "FAIL: $*" >&2; fails=$((fails + 1)); }
-expect_eq() { if [ "$1" == "$2" ]; then ok; else bad "$3: expected [$2], got [$1]"; fi; }
-expect_rc() { # expect_rc CODE command...
-  local want=$1; shift
-  "$@" >"$work/out" 2>"$work/err"
-  local rc=$?
-  if [ "$rc" -eq "$want" ]; then ok; else bad "exit $rc (wanted $want): $* :: $(cat "$work/err")"; fi
-}
-k() { "$cli" "$@"; }
+source "$(dirname "$0")/lib/harness.bash" "$@"
 xsd="$src/../shared/spec/refi-qda/Project-mrt2019.xsd"
 for tool in jq xmllint zip unzip; do
   command -v "$tool" >/dev/null || { echo "FAIL: $tool is not installed" >&2; exit 1; }
@@ -95,5 +79,4 @@ expect_rc 2 k qdpx import "$work/broken.qdpx" "$work/broken.kodex"
 expect_rc 3 k qdpx import "$work/missing.qdpx" "$work/missing.kodex"
 expect_rc 3 k qdpx export "$work/missing.kodex" "$work/m.qdpx"
 
-echo "qdpx_cli: $passes passed, $fails failed"
-[ "$fails" -eq 0 ]
+finish

@@ -3,23 +3,7 @@
 # End-to-end: kodex-cli search and autocode over the sample study, checking JSON output, hit positions
 # against the stored text, exit codes, the index rebuild and undo of auto-coding.
 # Usage: search_cli.sh KODEX-CLI SOURCE-DIR
-set -uo pipefail
-cli=$1
-src=$2
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-fails=0
-passes=0
-ok() { passes=$((passes + 1)); }
-bad() { echo "FAIL: $*" >&2; fails=$((fails + 1)); }
-expect_eq() { if [ "$1" == "$2" ]; then ok; else bad "$3: expected [$2], got [$1]"; fi; }
-expect_rc() { # expect_rc CODE command...
-  local want=$1; shift
-  "$@" >"$work/out" 2>"$work/err"
-  local rc=$?
-  if [ "$rc" -eq "$want" ]; then ok; else bad "exit $rc (wanted $want): $* :: $(cat "$work/err")"; fi
-}
-k() { "$cli" "$@"; }
+source "$(dirname "$0")/lib/harness.bash" "$@"
 
 p="$work/study.kodex"
 expect_rc 0 k sample "$p" --from "$src"
@@ -107,5 +91,4 @@ expect_rc 0 k --json search "$p" 'Kolleg*innen' --limit 0
 expect_eq "$(jq '.hits | length' "$work/out")" "$(jq '.hits | length' "$work/kolleg.json")" "gender forms in English mode"
 expect_rc 1 k search-language "$p" french
 
-echo "search_cli: $passes passed, $fails failed"
-[ "$fails" -eq 0 ]
+finish
