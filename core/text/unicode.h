@@ -42,6 +42,9 @@ NormalizedText normalize_for_storage(std::string_view utf8);
 /// Same without the offset map (fast path when nothing needs mapping).
 std::string normalize_text(std::string_view utf8);
 
+/// Appends code point `cp` (a Unicode scalar value) to `out` as UTF-8.
+void append_utf8(std::string& out, char32_t cp);
+
 /// True when `s` is well-formed UTF-8.
 bool is_valid_utf8(std::string_view s);
 /// Number of code points in valid UTF-8.
