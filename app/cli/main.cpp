@@ -22,6 +22,7 @@
 #include "core/import/variable_table.h"
 #include "core/sample_study.h"
 #include "core/store/consistency.h"
+#include "core/store/restore.h"
 #include "core/session.h"
 #include "core/text/transcript_parse.h"
 #include "core/text/unicode.h"
@@ -462,7 +463,7 @@ int run(int argc, char** argv) {
         auto s = open_project(project, o);
         const VariableTable table = read_variable_table(file);
         const auto r = s->import_variables(table, key_column,
-                                           "Import variables '" + std::filesystem::path(file).filename().string() + "'");
+                                           ActionLabel(labels::kImportVariables, {std::filesystem::path(file).filename().string()}));
         if (o.json) {
             json cols = json::array();
             for (const auto& c : r.columns) cols.push_back({{"name", c.name}, {"type", c.type}, {"new", c.is_new}});
@@ -539,7 +540,7 @@ int run(int argc, char** argv) {
     want_project(undo, project);
     undo->callback([&] {
         auto s = open_project(project, o);
-        const std::string l = s->undo();
+        const std::string l = s->undo().english();
         if (o.json) print_json({{"undone", l}});
         else std::cout << "undone: " << l << "\n";
     });
@@ -547,7 +548,7 @@ int run(int argc, char** argv) {
     want_project(redo, project);
     redo->callback([&] {
         auto s = open_project(project, o);
-        const std::string l = s->redo();
+        const std::string l = s->redo().english();
         if (o.json) print_json({{"redone", l}});
         else std::cout << "redone: " << l << "\n";
     });
@@ -558,6 +559,29 @@ int run(int argc, char** argv) {
         const auto list = s->store().backups();
         if (o.json) print_json(list);
         else for (const auto& b : list) std::cout << b << "\n";
+    });
+
+    std::string backup_file;
+    auto* restore = app.add_subcommand("restore", "Put a backup back in place of the project (the current state is backed up first)");
+    want_project(restore, project);
+    restore->add_option("backup", backup_file, "Backup file, or its name in STUDY.backups/ (see `backups`)")->required();
+    restore->callback([&] {
+        std::string b = backup_file;
+        const std::filesystem::path p(project);
+        const auto in_folder = p.parent_path() / (p.stem().string() + ".backups") / b;
+        if (!std::filesystem::exists(b) && b.find('/') == std::string::npos && std::filesystem::exists(in_folder))
+            b = in_folder.string();
+        const RestoreReport r = restore_backup(project, b);
+        if (o.json) {
+            print_json({{"project", project}, {"restored_from", r.restored_from},
+                        {"saved_current", r.saved_current.empty() ? json(nullptr) : json(r.saved_current)},
+                        {"current_was_damaged", r.current_was_damaged}});
+            return;
+        }
+        std::cout << "restored " << project << " from " << r.restored_from << "\n";
+        if (!r.saved_current.empty())
+            std::cout << (r.current_was_damaged ? "the damaged project was saved as " : "the state before was saved as ")
+                      << r.saved_current << " (restore it to undo this)\n";
     });
 
     add_analysis_commands(app, context);
