@@ -54,12 +54,17 @@ inline bool is_nfc(std::string_view utf8) {
     return normalized;
 }
 
-/// The stored form: valid UTF-8, NFC, LF only, no leading byte order mark.
-inline void check_stored_text(std::string_view text, const char* what) {
+/// Text as Kodex keeps it (names, values): valid UTF-8, NFC, LF only.
+inline void check_text(std::string_view text, const char* what) {
     FUZZ_CHECK(is_valid_utf8(text), std::string(what) + " is not valid UTF-8");
     FUZZ_CHECK(text.find('\r') == std::string_view::npos, std::string(what) + " holds a CR");
-    FUZZ_CHECK(text.substr(0, 3) != "\xEF\xBB\xBF", std::string(what) + " starts with a byte order mark");
     FUZZ_CHECK(is_nfc(text), std::string(what) + " is not NFC");
+}
+
+/// The stored form of a document's text: as check_text, and no leading byte order mark.
+inline void check_stored_text(std::string_view text, const char* what) {
+    check_text(text, what);
+    FUZZ_CHECK(text.substr(0, 3) != "\xEF\xBB\xBF", std::string(what) + " starts with a byte order mark");
 }
 
 /// Turns lie inside the text, in order, without overlapping; the label comes before the body.
