@@ -451,7 +451,14 @@ int run(int argc, char** argv) {
     vset->callback([&] {
         auto s = open_project(project, o);
         const DocumentId d = s->find_document(doc_name);
-        if (!var_type.empty()) s->define_variable(var_name, variable_type_from_string(var_type));
+        if (!var_type.empty()) {
+            // set_variable defines a new variable as text within its own action; defining it first would make
+            // one command two actions, and a crash between them would leave half of it.
+            const VariableType type = variable_type_from_string(var_type);
+            bool known = false;
+            for (const auto& v : s->variables()) known = known || v.name == var_name;
+            if (known || type != VariableType::Text) s->define_variable(var_name, type);
+        }
         s->set_variable(d, var_name, var_value);
     });
     std::string key_column;

@@ -24,7 +24,6 @@ naptime() { read -r -t "$1" -u "$nap" _ || true; }  # a sleep without a process,
 k sample "$R" --from "$src" >/dev/null || { echo "cannot build the sample study" >&2; exit 1; }
 "$cli" codes add "$R" Kill >/dev/null && "$cli" codes add "$R" Kill2 >/dev/null
 for i in 1 2 3 4; do "$cli" codes add "$R" "Kill/K0$i" >/dev/null; done
-cp "$R" "$P"
 
 # Everything an edit can change, without what differs by chance (GUIDs, times, the undo changesets' bytes).
 state() {
@@ -40,6 +39,12 @@ state() {
     SELECT 'undo', seq, label, undone, added_documents FROM undo_log ORDER BY seq;"
 }
 q() { sqlite3 -batch -noheader "$R" "$1"; }  # operands are picked from the reference
+
+# Found by this test: `var set --type text` of a new variable was two actions (define, then set), and a kill
+# between them left the variable without its value. One undo must take the whole command back.
+"$cli" var set "$R" C01_Automotive_Sachsen Kill_once x --type text >/dev/null && "$cli" undo "$R" >/dev/null
+expect_eq "$(q "SELECT count(*) FROM variables WHERE name = 'Kill_once'")" "0" "var set --type text is one action"
+cp "$R" "$P"
 
 # A few interviews glued together with a unique heading: big enough that an import is a long transaction.
 texts=()
