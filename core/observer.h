@@ -5,13 +5,22 @@
 #include <functional>
 #include <map>
 #include <string>
+#include <vector>
+
+#include "core/history/action_label.h"
 
 namespace kodex {
 
 struct Change {
     enum Kind : unsigned { Documents = 1, Codes = 2, Codings = 4, Memos = 8, Variables = 16, All = 31 };
+    enum class Via { Action, Undo, Redo };
     unsigned kinds = All;
-    std::string label;  ///< the action's label ("Apply code 'Partner verbinden'", "Undo ...")
+    ActionLabel label;  ///< the action's label ("Apply code 'Partner verbinden'"); with Undo/Redo the undone one
+    /// With codings_listed, the ids of exactly the codings this change added, removed or altered, so a view
+    /// of thousands of codings can update just those; without it, any coding may have changed.
+    std::vector<std::int64_t> codings;
+    bool codings_listed = false;
+    Via via = Via::Action;
     bool touches(Kind k) const { return (kinds & k) != 0; }
 };
 

@@ -72,10 +72,10 @@ void build_sample_study(const std::string& source_root, const std::string& targe
         progress.report(2, 4, "variables");
         if (fs::exists(transcripts / "variables.csv"))
             s->import_variables(read_variable_table((transcripts / "variables.csv").string()), "interview_id",
-                                "Import variables 'variables.csv'");
+                                ActionLabel(labels::kImportVariables, {"variables.csv"}));
         progress.report(3, 4, "codings");
         if (fs::exists(transcripts / "codings.tsv"))
-            s->apply_codes(read_codings(*s, transcripts / "codings.tsv"), "Code the sample study");
+            s->apply_codes(read_codings(*s, transcripts / "codings.tsv"), labels::kCodeSampleStudy);
         progress.report(4, 4, "");
     } catch (...) {
         std::error_code ec;

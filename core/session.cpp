@@ -139,18 +139,20 @@ void Session::check_writable() const {
 }
 
 template <class F>
-auto Session::edit(const std::string& label, unsigned kinds, F&& body) {
+auto Session::edit(const ActionLabel& label, unsigned kinds, F&& body) {
     check_writable();
     Transaction tx(store_.db());
     ChangeRecorder recorder(store_.db());
     auto finish = [&] {
         const std::string cs = recorder.changeset();
+        Change change{kinds, label};
         if (!cs.empty()) {
-            undo_.push(label, cs);
+            undo_.push(label.stored(), cs);
             bump_generation();
+            describe_changeset(cs, change);
         }
         tx.commit();
-        events_.publish(Change{kinds, label});
+        events_.publish(change);
     };
     if constexpr (std::is_void_v<decltype(body())>) {
         body();
@@ -189,9 +191,9 @@ ImportReport Session::import_files(const ImportRequest& request, const Progress&
     ImportReport report;
     if (request.paths.empty()) return report;
     if (request.paths.size() > 1) report.backup = store_.backup("before-import");
-    const std::string label = request.paths.size() == 1
-                                  ? "Import transcript '" + fs::path(request.paths[0]).stem().string() + "'"
-                                  : "Import " + std::to_string(request.paths.size()) + " transcripts";
+    const ActionLabel label = request.paths.size() == 1
+                                  ? ActionLabel(labels::kImportTranscript, {fs::path(request.paths[0]).stem().string()})
+                                  : ActionLabel(labels::kImportTranscripts, {std::to_string(request.paths.size())});
 
     // Files are converted and stored one at a time inside one transaction, so memory stays at one
     // transcript; any failure without keep_going rolls the whole import back.
@@ -257,7 +259,7 @@ ImportReport Session::import_files(const ImportRequest& request, const Progress&
     }
     const std::string cs = recorder.changeset();
     if (!cs.empty() || !added.empty()) {
-        undo_.push(label, cs, added);
+        undo_.push(label.stored(), cs, added);
         bump_generation();
     }
     tx.commit();
@@ -333,7 +335,7 @@ DocumentId Session::find_document(const std::string& name_or_id) {
 void Session::rename_document(DocumentId id, const std::string& raw) {
     const std::string name = checked_name(raw, "document");
     const Document old = load_document(id, false);
-    edit("Rename document '" + old.name + "' to '" + name + "'", Change::Documents, [&] {
+    edit({labels::kRenameDocument, {old.name, name}}, Change::Documents, [&] {
         Stmt s(store_.db(), "SELECT 1 FROM documents WHERE name = ? AND id != ?");
         s.bind(1, name).bind(2, id.value);
         if (s.step()) throw InvalidArgument("a document named '" + name + "' exists already");
@@ -345,7 +347,7 @@ void Session::delete_document(DocumentId id) {
     const Document old = load_document(id, false);
     if (store_.db().query_int("SELECT COUNT(*) FROM codings WHERE document_id = " + std::to_string(id.value)) > 0)
         store_.backup("before-delete-document");
-    edit("Delete document '" + old.name + "'", Change::All, [&] {
+    edit({labels::kDeleteDocument, {old.name}}, Change::All, [&] {
         Db& db = store_.db();
         const std::string d = std::to_string(id.value);
         db.exec("DELETE FROM memos WHERE coding_id IN (SELECT id FROM codings WHERE document_id = " + d + ")");
@@ -484,7 +486,7 @@ CodeId Session::add_code(CodeId parent, const std::string& raw_name, const std::
     if (parent.valid()) code(parent);
     const auto n = static_cast<std::size_t>(store_.db().query_int("SELECT COUNT(*) FROM codes"));
     const std::string col = checked_color(color, n);
-    return edit("Add code '" + name + "'", Change::Codes, [&] {
+    return edit({labels::kAddCode, {name}}, Change::Codes, [&] {
         Db& db = store_.db();
         check_sibling_name(db, parent, name, CodeId());
         Stmt s(db, "INSERT INTO codes(guid, parent_id, position, name, color, definition, anchor_example, coding_rule) "
@@ -501,7 +503,7 @@ void Session::rename_code(CodeId id, const std::string& raw) {
     const std::string name = checked_name(raw, "code");
     const Code c = code(id);
     if (c.name == name) return;
-    edit("Rename code '" + c.name + "' to '" + name + "'", Change::Codes, [&] {
+    edit({labels::kRenameCode, {c.name, name}}, Change::Codes, [&] {
         check_sibling_name(store_.db(), c.parent, name, id);
         Stmt(store_.db(), "UPDATE codes SET name = ? WHERE id = ?").bind(1, name).bind(2, id.value).run();
     });
@@ -511,7 +513,7 @@ void Session::set_code_color(CodeId id, const std::string& color) {
     const Code c = code(id);
     const std::string col = checked_color(color, 0);
     if (col == c.color) return;
-    edit("Change colour of code '" + c.name + "'", Change::Codes, [&] {
+    edit({labels::kRecolourCode, {c.name}}, Change::Codes, [&] {
         Stmt(store_.db(), "UPDATE codes SET color = ? WHERE id = ?").bind(1, col).bind(2, id.value).run();
     });
 }
@@ -519,7 +521,7 @@ void Session::set_code_color(CodeId id, const std::string& color) {
 void Session::set_code_description(CodeId id, const CodeDescription& d) {
     const Code c = code(id);
     if (c.description == d) return;
-    edit("Describe code '" + c.name + "'", Change::Codes, [&] {
+    edit({labels::kDescribeCode, {c.name}}, Change::Codes, [&] {
         Stmt(store_.db(), "UPDATE codes SET definition = ?, anchor_example = ?, coding_rule = ? WHERE id = ?")
             .bind(1, d.definition)
             .bind(2, d.anchor_example)
@@ -537,7 +539,7 @@ void Session::move_code(CodeId id, CodeId parent, int position) {
         if (std::find(sub.begin(), sub.end(), parent) != sub.end())
             throw InvalidArgument("cannot move code '" + c.name + "' into itself or one of its subcodes");
     }
-    edit("Move code '" + c.name + "'", Change::Codes, [&] {
+    edit({labels::kMoveCode, {c.name}}, Change::Codes, [&] {
         Db& db = store_.db();
         if (parent != c.parent) check_sibling_name(db, parent, c.name, id);
         auto siblings = sibling_ids(db, parent, id);
@@ -575,7 +577,7 @@ void Session::merge_codes(CodeId source, CodeId target) {
     if (std::find(sub.begin(), sub.end(), target) != sub.end())
         throw InvalidArgument("cannot merge code '" + s.name + "' into its own subcode '" + t.name + "'");
     store_.backup("before-merge");
-    edit("Merge code '" + s.name + "' into '" + t.name + "'", Change::Codes | Change::Codings | Change::Memos, [&] {
+    edit({labels::kMergeCode, {s.name, t.name}}, Change::Codes | Change::Codings | Change::Memos, [&] {
         Db& db = store_.db();
         move_codings(db, {source}, target);
         // Subcodes move under the target, after its own children.
@@ -618,7 +620,7 @@ void Session::delete_code(CodeId id, DeleteCodings mode) {
     if (n > 0 && mode == DeleteCodings::MoveToParent && !c.parent.valid())
         throw InvalidArgument("code '" + c.name + "' is a top-level code: its codings cannot move to a parent");
     if (n > 0) store_.backup("before-delete-code");
-    edit("Delete code '" + c.name + "'", Change::Codes | Change::Codings | Change::Memos, [&] {
+    edit({labels::kDeleteCode, {c.name}}, Change::Codes | Change::Codings | Change::Memos, [&] {
         Db& db = store_.db();
         if (n > 0 && mode == DeleteCodings::MoveToParent) {
             move_codings(db, ids, c.parent);
@@ -655,7 +657,7 @@ CodebookImportReport Session::import_codebook(const std::string& qdc_path) {
     const Codebook book = read_qdc(read_file(qdc_path, 64u << 20), qdc_path);
     CodebookImportReport report;
     report.warnings = book.warnings;
-    edit("Import codebook '" + fs::path(qdc_path).filename().string() + "'", Change::Codes, [&] {
+    edit({labels::kImportCodebook, {fs::path(qdc_path).filename().string()}}, Change::Codes, [&] {
         Db& db = store_.db();
         std::size_t count = static_cast<std::size_t>(db.query_int("SELECT COUNT(*) FROM codes"));
         std::function<void(const CodebookEntry&, CodeId)> add = [&](const CodebookEntry& e, CodeId parent) {
@@ -742,7 +744,7 @@ CodingId Session::apply_code(DocumentId doc, CodeId code_id, TextRange range) {
     if (range.start < 0 || range.end > d.length || range.empty())
         throw InvalidArgument("range " + std::to_string(range.start) + ":" + std::to_string(range.end) +
                               " is outside the text of '" + d.name + "' (0:" + std::to_string(d.length) + ")");
-    return edit("Apply code '" + c.name + "'", Change::Codings, [&] {
+    return edit({labels::kApplyCode, {c.name}}, Change::Codings, [&] {
         Db& db = store_.db();
         const CoderId coder = ensure_coder();
         Stmt dup(db, "SELECT 1 FROM codings WHERE document_id = ? AND code_id = ? AND coder_id = ? AND start = ? AND end = ?");
@@ -758,17 +760,42 @@ CodingId Session::apply_code(DocumentId doc, CodeId code_id, TextRange range) {
 }
 
 CodingView Session::coding(CodingId id) {
-    Stmt s(store_.db(), "SELECT document_id FROM codings WHERE id = ?");
+    CodingFilter only;
+    only.ids = {id};
+    auto found = codings(only);
+    if (found.empty()) throw InvalidArgument("no coding with id " + std::to_string(id.value));
+    return std::move(found.front());
+}
+
+std::optional<Coding> Session::find_coding(CodingId id) {
+    Stmt s(store_.db(), "SELECT id, guid, document_id, code_id, coder_id, start, end, created_at FROM codings WHERE id = ?");
     s.bind(1, id.value);
-    if (!s.step()) throw InvalidArgument("no coding with id " + std::to_string(id.value));
-    for (auto& v : codings(CodingFilter{{DocumentId(s.col_int(0))}, {}, false, {}}))
-        if (v.coding.id == id) return v;
-    throw InvalidArgument("no coding with id " + std::to_string(id.value));
+    if (!s.step()) return std::nullopt;
+    return Coding{CodingId(s.col_int(0)), s.col_text(1), DocumentId(s.col_int(2)), CodeId(s.col_int(3)),
+                  CoderId(s.col_int(4)), {s.col_int(5), s.col_int(6)}, s.col_text(7)};
+}
+
+void Session::set_coding_code(CodingId id, CodeId code_id) {
+    const CodingView v = coding(id);
+    const Code c = code(code_id);
+    if (!c.codable) throw InvalidArgument("code '" + c.name + "' is a folder and cannot be applied");
+    if (code_id == v.coding.code) return;
+    edit({labels::kChangeCode, {v.code_path, c.name}}, Change::Codings, [&] {
+        Stmt dup(store_.db(), "SELECT 1 FROM codings WHERE document_id = ? AND code_id = ? AND coder_id = ? AND start = ? "
+                              "AND end = ?");
+        dup.bind(1, v.coding.document.value).bind(2, code_id.value).bind(3, v.coding.coder.value);
+        dup.bind(4, v.coding.range.start).bind(5, v.coding.range.end);
+        if (dup.step())
+            throw InvalidArgument("'" + v.document_name + "' " + std::to_string(v.coding.range.start) + ":" +
+                                  std::to_string(v.coding.range.end) + " is already coded with '" + c.name + "' by " +
+                                  v.coder_name);
+        Stmt(store_.db(), "UPDATE codings SET code_id = ? WHERE id = ?").bind(1, code_id.value).bind(2, id.value).run();
+    });
 }
 
 void Session::remove_coding(CodingId id) {
     const CodingView v = coding(id);
-    edit("Remove coding '" + v.code_path + "'", Change::Codings | Change::Memos, [&] {
+    edit({labels::kRemoveCoding, {v.code_path}}, Change::Codings | Change::Memos, [&] {
         Stmt(store_.db(), "DELETE FROM memos WHERE coding_id = ?").bind(1, id.value).run();
         Stmt(store_.db(), "DELETE FROM codings WHERE id = ?").bind(1, id.value).run();
     });
@@ -781,7 +808,7 @@ void Session::set_coding_range(CodingId id, TextRange range) {
         throw InvalidArgument("range " + std::to_string(range.start) + ":" + std::to_string(range.end) +
                               " is outside the text of '" + d.name + "' (0:" + std::to_string(d.length) + ")");
     if (range == v.coding.range) return;
-    edit("Change range of coding '" + v.code_path + "'", Change::Codings, [&] {
+    edit({labels::kChangeRange, {v.code_path}}, Change::Codings, [&] {
         Stmt dup(store_.db(), "SELECT 1 FROM codings WHERE document_id = ? AND code_id = ? AND coder_id = ? AND start = ? "
                               "AND end = ? AND id != ?");
         dup.bind(1, v.coding.document.value).bind(2, v.coding.code.value).bind(3, v.coding.coder.value);
@@ -813,12 +840,14 @@ std::vector<CodingView> Session::codings(const CodingFilter& f) {
     };
     if (!code_ids.empty()) sql += in_list("c.code_id", code_ids.size());
     if (!f.documents.empty()) sql += in_list("c.document_id", f.documents.size());
+    if (!f.ids.empty()) sql += in_list("c.id", f.ids.size());
     if (f.coder) sql += " AND k.name = ?";
     sql += " ORDER BY d.position, d.name, c.start, c.end, c.id";
     Stmt s(store_.db(), sql);
     int i = 1;
     for (std::int64_t id : code_ids) s.bind(i++, id);
     for (DocumentId d : f.documents) s.bind(i++, d.value);
+    for (CodingId c : f.ids) s.bind(i++, c.value);
     if (f.coder) s.bind(i++, *f.coder);
     std::vector<CodingView> out;
     while (s.step()) {
@@ -869,7 +898,7 @@ std::vector<Coding> Session::document_codings(DocumentId doc) {
     return out;
 }
 
-BulkCodingReport Session::apply_codes(const std::vector<NewCoding>& list, const std::string& label) {
+BulkCodingReport Session::apply_codes(const std::vector<NewCoding>& list, const ActionLabel& label) {
     // Check everything before the action starts, so a bad entry changes nothing.
     std::unordered_map<std::int64_t, std::int64_t> lengths;
     for (const auto& c : list) {
@@ -918,7 +947,7 @@ CodingId Session::code_in_vivo(DocumentId doc, TextRange range, CodeId parent) {
     if (name.empty()) throw InvalidArgument("the selection has no words to name a code after");
     if (parent.valid()) code(parent);
     const auto n = static_cast<std::size_t>(store_.db().query_int("SELECT COUNT(*) FROM codes"));
-    return edit("Code in vivo '" + name + "'", Change::Codes | Change::Codings, [&] {
+    return edit({labels::kCodeInVivo, {name}}, Change::Codes | Change::Codings, [&] {
         Db& db = store_.db();
         check_sibling_name(db, parent, name, CodeId());
         Stmt ins(db, "INSERT INTO codes(guid, parent_id, position, name, color) VALUES(?, ?, ?, ?, ?)");
@@ -960,7 +989,7 @@ void Session::set_quick_key(int key, CodeId code_id) {
     else
         store_.set_meta("quick_key." + std::to_string(key), guid);
     tx.commit();
-    events_.publish(Change{Change::Codes, "Assign quick key"});
+    events_.publish(Change{Change::Codes, labels::kAssignQuickKey});
 }
 
 std::map<int, CodeId> Session::quick_keys() {
@@ -984,17 +1013,17 @@ std::int64_t Session::generation() {
 // ---------------------------------------------------------------- memos
 
 void Session::set_memo(MemoTarget target, std::int64_t target_id, const std::string& text) {
-    std::string what = "project";
+    ActionLabel label = labels::kEditProjectMemo;
     switch (target) {
     case MemoTarget::Project: break;
-    case MemoTarget::Document: what = "document '" + load_document(DocumentId(target_id), false).name + "'"; break;
-    case MemoTarget::Code: what = "code '" + code(CodeId(target_id)).name + "'"; break;
-    case MemoTarget::Coding: what = "coding '" + coding(CodingId(target_id)).code_path + "'"; break;
+    case MemoTarget::Document: label = {labels::kEditDocumentMemo, {load_document(DocumentId(target_id), false).name}}; break;
+    case MemoTarget::Code: label = {labels::kEditCodeMemo, {code(CodeId(target_id)).name}}; break;
+    case MemoTarget::Coding: label = {labels::kEditCodingMemo, {coding(CodingId(target_id)).code_path}}; break;
     }
     if (!is_valid_utf8(text)) throw InvalidArgument("memo text is not valid UTF-8");
     const std::string body = normalize_text(text);
     const std::string key = memo_key(target, target_id);
-    edit("Edit memo of " + what, Change::Memos, [&] {
+    edit(label, Change::Memos, [&] {
         Db& db = store_.db();
         if (trim(body).empty()) {
             Stmt(db, "DELETE FROM memos WHERE target_key = ?").bind(1, key).run();
@@ -1054,7 +1083,7 @@ VariableId Session::define_variable(const std::string& raw, VariableType type) {
             return VariableId(s.col_int(0));
         }
     }
-    return edit("Define variable '" + name + "'", Change::Variables, [&] {
+    return edit({labels::kDefineVariable, {name}}, Change::Variables, [&] {
         Stmt(store_.db(), "INSERT INTO variables(guid, name, type) VALUES(?, ?, ?)")
             .bind(1, new_guid())
             .bind(2, name)
@@ -1083,7 +1112,7 @@ void Session::set_variable(DocumentId doc, const std::string& raw, const std::st
     }
     const bool clear = trim(value).empty();
     const std::string v = clear ? std::string() : canonical_value(type, normalize_text(value));
-    edit("Set variable '" + name + "' of '" + d.name + "'", Change::Variables, [&] {
+    edit({labels::kSetVariable, {name, d.name}}, Change::Variables, [&] {
         Db& db = store_.db();
         Stmt find(db, "SELECT id FROM variables WHERE name = ?");
         find.bind(1, name);
@@ -1118,7 +1147,7 @@ std::map<std::string, std::string> Session::variable_values(DocumentId doc) {
 }
 
 VariablesImportReport Session::import_variables(const VariableTable& table, const std::string& key_column,
-                                                const std::string& label) {
+                                                const ActionLabel& label) {
     const auto key_it = std::find(table.header.begin(), table.header.end(), key_column);
     if (key_it == table.header.end())
         throw InvalidArgument(table.file + ": no column '" + key_column + "' (columns: " + [&] {
@@ -1205,25 +1234,38 @@ VariablesImportReport Session::import_variables(const VariableTable& table, cons
 
 // ---------------------------------------------------------------- undo
 
-std::optional<std::string> Session::undo_label() { return undo_.undo_label(); }
-std::optional<std::string> Session::redo_label() { return undo_.redo_label(); }
+std::optional<ActionLabel> Session::undo_label() {
+    const auto stored = undo_.undo_label();
+    if (!stored) return std::nullopt;
+    return ActionLabel::from_stored(*stored);
+}
+
+std::optional<ActionLabel> Session::redo_label() {
+    const auto stored = undo_.redo_label();
+    if (!stored) return std::nullopt;
+    return ActionLabel::from_stored(*stored);
+}
 
 void Session::bump_generation() {
     store_.db().exec("INSERT INTO meta(key, value) VALUES('generation', '1') "
                      "ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1");
 }
 
-std::string Session::undo() {
+ActionLabel Session::undo() {
     check_writable();
-    const std::string label = undo_.undo([this] { bump_generation(); });
-    events_.publish(Change{Change::All, "Undo " + label});
+    Change change{0, {}, {}, false, Change::Via::Undo};
+    const ActionLabel label = ActionLabel::from_stored(undo_.undo([this] { bump_generation(); }, &change));
+    change.label = label;
+    events_.publish(change);
     return label;
 }
 
-std::string Session::redo() {
+ActionLabel Session::redo() {
     check_writable();
-    const std::string label = undo_.redo([this] { bump_generation(); });
-    events_.publish(Change{Change::All, "Redo " + label});
+    Change change{0, {}, {}, false, Change::Via::Redo};
+    const ActionLabel label = ActionLabel::from_stored(undo_.redo([this] { bump_generation(); }, &change));
+    change.label = label;
+    events_.publish(change);
     return label;
 }
 

@@ -45,6 +45,7 @@ struct CodingFilter {
     std::vector<CodeId> codes;
     bool include_subcodes = false;  ///< with `codes`: also their subcodes
     std::optional<std::string> coder;
+    std::vector<CodingId> ids;  ///< only these codings
 };
 
 /// A coding with what a reader needs to see it.
@@ -168,7 +169,7 @@ public:
     // --- coding
     CodingId apply_code(DocumentId doc, CodeId code, TextRange range);
     /// Applies many codings as one undoable action; identical existing codings are skipped and counted.
-    BulkCodingReport apply_codes(const std::vector<NewCoding>& codings, const std::string& label);
+    BulkCodingReport apply_codes(const std::vector<NewCoding>& codings, const ActionLabel& label);
     /// In-vivo coding: a new code under `parent` named after the selected words, applied to the range;
     /// one undoable action.
     CodingId code_in_vivo(DocumentId doc, TextRange range, CodeId parent = CodeId());
@@ -178,10 +179,14 @@ public:
     CodingId code_turn(DocumentId doc, std::int64_t pos, CodeId code);
     void remove_coding(CodingId id);
     void set_coding_range(CodingId id, TextRange range);
+    /// Gives a coding another code; range, coder and memo stay. One undoable action.
+    void set_coding_code(CodingId id, CodeId code);
     std::vector<CodingView> codings(const CodingFilter& filter = {});
     /// The codings of one document without text, memo or turn (for views that draw them), by start.
     std::vector<Coding> document_codings(DocumentId doc);
     CodingView coding(CodingId id);
+    /// The coding's row without its text, or nothing if there is no such coding (cheap: one lookup).
+    std::optional<Coding> find_coding(CodingId id);
 
     // --- memos
     /// Sets the memo of a target; empty text removes it.
@@ -200,7 +205,7 @@ public:
     /// `key_column`: its value equals a document's name, or the value of a document variable named like the
     /// column. New columns become variables of the inferred type. Nothing is dropped silently: see the report.
     VariablesImportReport import_variables(const VariableTable& table, const std::string& key_column,
-                                           const std::string& label);
+                                           const ActionLabel& label);
 
     // --- per-project settings (not undoable)
     /// Quick keys 1..9 assigned to codes (Ctrl+1..9 in the editor).
@@ -213,16 +218,17 @@ public:
     std::int64_t generation();
 
     // --- undo
-    std::optional<std::string> undo_label();
-    std::optional<std::string> redo_label();
-    std::string undo();
-    std::string redo();
+    std::optional<ActionLabel> undo_label();
+    std::optional<ActionLabel> redo_label();
+    /// Reverts the newest action and returns its label; the change message lists what it touched.
+    ActionLabel undo();
+    ActionLabel redo();
 
 private:
     explicit Session(ProjectStore store);
     /// Runs `body` as one labelled, undoable action.
     template <class F>
-    auto edit(const std::string& label, unsigned kinds, F&& body);
+    auto edit(const ActionLabel& label, unsigned kinds, F&& body);
     CoderId ensure_coder();
     std::vector<CodeId> subtree(CodeId root);
     void check_writable() const;

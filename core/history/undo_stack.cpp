@@ -7,6 +7,7 @@
 #include <sqlite3.h>
 
 #include <cstring>
+#include <string_view>
 
 #include "core/errors.h"
 #include "core/store/project_store.h"
@@ -113,15 +114,62 @@ void UndoStack::apply(const std::string& changeset, bool invert, const std::stri
                                                       "': the project no longer matches it");
 }
 
-std::string UndoStack::undo(const std::function<void()>& inside) {
+namespace {
+
+unsigned kind_of_table(std::string_view table) {
+    if (table == "documents" || table == "turns") return Change::Documents;
+    if (table == "codes") return Change::Codes;
+    if (table == "codings" || table == "coders") return Change::Codings;
+    if (table == "memos") return Change::Memos;
+    if (table == "variables" || table == "document_variables") return Change::Variables;
+    return Change::All;
+}
+
+}  // namespace
+
+void describe_changeset(const std::string& changeset, Change& change) {
+    sqlite3_changeset_iter* it = nullptr;
+    if (sqlite3changeset_start(&it, static_cast<int>(changeset.size()), const_cast<char*>(changeset.data())) != SQLITE_OK) {
+        change.kinds = Change::All;
+        change.codings_listed = false;
+        return;
+    }
+    bool listed = true;
+    std::vector<std::int64_t> codings;
+    while (sqlite3changeset_next(it) == SQLITE_ROW) {
+        const char* table = nullptr;
+        int columns = 0, op = 0, indirect = 0;
+        sqlite3changeset_op(it, &table, &columns, &op, &indirect);
+        const std::string_view name = table ? table : "";
+        change.kinds |= kind_of_table(name);
+        if (name == "coders") listed = false;  // a new coder: views need more than the coding rows
+        if (name != "codings") continue;
+        sqlite3_value* id = nullptr;
+        const int rc = op == SQLITE_INSERT ? sqlite3changeset_new(it, 0, &id) : sqlite3changeset_old(it, 0, &id);
+        if (rc == SQLITE_OK && id)
+            codings.push_back(sqlite3_value_int64(id));
+        else
+            listed = false;
+    }
+    sqlite3changeset_finalize(it);
+    change.codings_listed = listed;
+    change.codings = listed ? std::move(codings) : std::vector<std::int64_t>();
+}
+
+std::string UndoStack::undo(const std::function<void()>& inside, Change* change) {
     Transaction tx(db_);
     Stmt s(db_, "SELECT seq, label, changeset, added_documents FROM undo_log WHERE undone = 0 ORDER BY seq DESC LIMIT 1");
     if (!s.step()) throw InvalidArgument("nothing to undo");
     const std::int64_t seq = s.col_int(0);
     const std::string label = s.col_text(1);
     apply(s.col_blob(2), true, label);  // removes the rows that reference the added documents first
+    if (change) describe_changeset(s.col_blob(2), *change);
     std::string stash;
     if (!s.col_null(3)) {
+        if (change) {
+            change->kinds = Change::All;
+            change->codings_listed = false;
+        }
         sqlite3_session* rec = nullptr;
         if (sqlite3session_create(db_.handle(), "main", &rec) != SQLITE_OK) throw_sqlite(db_.handle(), SQLITE_ERROR, "undo");
         sqlite3session_table_filter(rec, record_documents_only, nullptr);
@@ -146,7 +194,7 @@ std::string UndoStack::undo(const std::function<void()>& inside) {
     return label;
 }
 
-std::string UndoStack::redo(const std::function<void()>& inside) {
+std::string UndoStack::redo(const std::function<void()>& inside, Change* change) {
     Transaction tx(db_);
     Stmt s(db_, "SELECT seq, label, changeset, stash FROM undo_log WHERE undone = 1 ORDER BY seq ASC LIMIT 1");
     if (!s.step()) throw InvalidArgument("nothing to redo");
@@ -154,6 +202,13 @@ std::string UndoStack::redo(const std::function<void()>& inside) {
     const std::string label = s.col_text(1);
     if (!s.col_null(3)) apply(s.col_blob(3), true, label);  // the documents rows first: others reference them
     apply(s.col_blob(2), false, label);
+    if (change) {
+        describe_changeset(s.col_blob(2), *change);
+        if (!s.col_null(3)) {
+            change->kinds = Change::All;
+            change->codings_listed = false;
+        }
+    }
     Stmt(db_, "UPDATE undo_log SET undone = 0, stash = NULL WHERE seq = ?").bind(1, seq).run();
     if (inside) inside();
     tx.commit();

@@ -18,6 +18,7 @@
 #include <string>
 #include <vector>
 
+#include "core/observer.h"
 #include "core/store/sqlite_util.h"
 
 struct sqlite3_session;
@@ -40,6 +41,10 @@ private:
     bool skip_documents_ = false;
 };
 
+/// Adds to `change` the kinds of data a changeset touches and, when it is clear, the ids of the codings it
+/// adds, removes or alters (codings_listed).
+void describe_changeset(const std::string& changeset, Change& change);
+
 class UndoStack {
 public:
     static constexpr int kMaxEntries = 500;
@@ -55,9 +60,10 @@ public:
     std::optional<std::string> redo_label();
     /// Reverts the newest action in its own transaction; returns its label. Throws StoreError on conflict.
     /// `inside` runs in the same transaction after the change (to keep derived counters in step).
-    std::string undo(const std::function<void()>& inside = {});
+    /// `change`, if given, is told what the undo touched (describe_changeset).
+    std::string undo(const std::function<void()>& inside = {}, Change* change = nullptr);
     /// Re-applies the newest undone action; returns its label.
-    std::string redo(const std::function<void()>& inside = {});
+    std::string redo(const std::function<void()>& inside = {}, Change* change = nullptr);
 
 private:
     void apply(const std::string& changeset, bool invert, const std::string& label);

@@ -912,9 +912,10 @@ struct SearchIndex::Impl {
         }
         AutocodeReport report;
         report.hits = chosen.size();
-        report.label = "Auto-code '" + r.query + "' as '" + code.name + "'";
+        const ActionLabel label(labels::kAutoCode, {r.query, code.name});
+        report.label = label.english();
         if (codings.empty()) return report;
-        const BulkCodingReport applied = session.apply_codes(codings, report.label);
+        const BulkCodingReport applied = session.apply_codes(codings, label);
         report.added = applied.added;
         report.duplicates = applied.duplicates;
         return report;

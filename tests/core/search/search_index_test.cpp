@@ -555,7 +555,7 @@ TEST_CASE("auto-coding: hits, sentences or turns, as one undoable action without
     CHECK(rep.added.size() == 2);
     CHECK(rep.duplicates == 0);
     CHECK(rep.label == "Auto-code 'Webinare' as 'Formate'");
-    CHECK(s.undo_label() == rep.label);
+    CHECK(s.undo_label()->english() == rep.label);
     CodingFilter f;
     f.codes = {code};
     auto list = s.codings(f);

@@ -38,7 +38,7 @@ TEST_CASE("coding tools: in-vivo coding makes a code named after the words and c
     const CodingView v = st.s->coding(id);
     CHECK(v.code_path == "In vivo/digitale Stammtische");
     CHECK(v.text == "digitale Stammtische");
-    CHECK(st.s->undo_label() == "Code in vivo 'digitale Stammtische'");
+    CHECK(st.s->undo_label()->english() == "Code in vivo 'digitale Stammtische'");
     st.s->undo();
     CHECK(st.s->codes().size() == 1);
     CHECK(st.s->codings().empty());

@@ -39,11 +39,11 @@ TEST_CASE("undo: applying a code is undone and redone with its label") {
     Project p;
     const CodeId c = p.s->add_code(CodeId(), "Partner verbinden");
     p.s->apply_code(p.doc, c, {3, 10});
-    CHECK(p.s->undo_label() == "Apply code 'Partner verbinden'");
-    CHECK(p.s->undo() == "Apply code 'Partner verbinden'");
+    CHECK(p.s->undo_label()->english() == "Apply code 'Partner verbinden'");
+    CHECK(p.s->undo().english() == "Apply code 'Partner verbinden'");
     CHECK(p.s->codings().empty());
-    CHECK(p.s->redo_label() == "Apply code 'Partner verbinden'");
-    CHECK(p.s->redo() == "Apply code 'Partner verbinden'");
+    CHECK(p.s->redo_label()->english() == "Apply code 'Partner verbinden'");
+    CHECK(p.s->redo().english() == "Apply code 'Partner verbinden'");
     REQUIRE(p.s->codings().size() == 1);
     CHECK(p.s->codings()[0].text == "Was hat");
 }
@@ -109,7 +109,7 @@ TEST_CASE("undo: history survives closing and reopening the project") {
         s->add_code(CodeId(), "Hybride Formate");
     }
     auto s = Session::open(path);
-    CHECK(s->undo_label() == "Add code 'Hybride Formate'");
+    CHECK(s->undo_label()->english() == "Add code 'Hybride Formate'");
     s->undo();
     CHECK(s->codes().empty());
 }
@@ -137,12 +137,12 @@ TEST_CASE("undo: an import is undone and redone with its texts, turns and later 
         s->apply_code(r.imported[0].id, c, {19, 26});
         s->undo();  // coding
         s->undo();  // code
-        CHECK(s->undo() == "Import 2 transcripts");
+        CHECK(s->undo().english() == "Import 2 transcripts");
         CHECK(s->documents().empty());
         CHECK(s->store().db().query_int("SELECT COUNT(*) FROM turns") == 0);
     }
     auto s = Session::open(path);  // the stash survives a restart
-    CHECK(s->redo() == "Import 2 transcripts");
+    CHECK(s->redo().english() == "Import 2 transcripts");
     const auto docs = s->documents();
     REQUIRE(docs.size() == 2);
     const Document a = s->document(docs[0].id);
@@ -153,4 +153,66 @@ TEST_CASE("undo: an import is undone and redone with its texts, turns and later 
     REQUIRE(s->codings().size() == 1);
     CHECK(s->codings()[0].text == "Antwort");
     CHECK(s->store().db().query_int("SELECT COUNT(*) FROM undo_log WHERE stash IS NOT NULL") == 0);
+}
+
+TEST_CASE("undo: change messages name exactly the codings an action, its undo and its redo touched") {
+    Project p;
+    const CodeId a = p.s->add_code(CodeId(), "Partner verbinden");
+    const CodeId b = p.s->add_code(CodeId(), "Förderung");
+    const CodingId first = p.s->apply_code(p.doc, a, {0, 5});  // creates the coder row: not listed
+    std::vector<Change> seen;
+    p.s->events().subscribe([&](const Change& c) { seen.push_back(c); });
+
+    const CodingId second = p.s->apply_code(p.doc, a, {27, 33});
+    REQUIRE(seen.size() == 1);
+    CHECK(seen[0].kinds == Change::Codings);
+    CHECK(seen[0].codings_listed);
+    CHECK(seen[0].codings == std::vector<std::int64_t>{second.value});
+    CHECK(seen[0].via == Change::Via::Action);
+    CHECK(seen[0].label.english() == "Apply code 'Partner verbinden'");
+
+    p.s->set_coding_code(first, b);
+    CHECK(seen.back().codings == std::vector<std::int64_t>{first.value});
+
+    p.s->undo();
+    CHECK(seen.back().via == Change::Via::Undo);
+    CHECK(seen.back().kinds == Change::Codings);
+    CHECK(seen.back().codings_listed);
+    CHECK(seen.back().codings == std::vector<std::int64_t>{first.value});
+    CHECK(seen.back().label.english() == "Change code of coding 'Partner verbinden' to 'Förderung'");
+    p.s->redo();
+    CHECK(seen.back().via == Change::Via::Redo);
+    CHECK(seen.back().codings == std::vector<std::int64_t>{first.value});
+
+    // Deleting a code with codings touches codes and codings: views reload what they show of both.
+    p.s->delete_code(b, DeleteCodings::Delete);
+    CHECK(seen.back().touches(Change::Codes));
+    CHECK(seen.back().touches(Change::Codings));
+    CHECK(seen.back().codings == std::vector<std::int64_t>{first.value});
+}
+
+TEST_CASE("undo: changing a coding's code keeps its range, coder and memo in one undoable step") {
+    Project p;
+    const CodeId a = p.s->add_code(CodeId(), "Partner verbinden");
+    const CodeId b = p.s->add_code(CodeId(), "Förderung");
+    const CodingId id = p.s->apply_code(p.doc, a, {57, 66});
+    p.s->set_memo(MemoTarget::Coding, id.value, "wichtig");
+    const std::string before = p.dump();
+
+    p.s->set_coding_code(id, b);
+    const CodingView v = p.s->coding(id);
+    CHECK(v.code_path == "Förderung");
+    CHECK(v.text == "Förderung");
+    CHECK(v.memo == "wichtig");
+    CHECK(v.coding.range == TextRange{57, 66});
+    CHECK(p.s->undo_label()->english() == "Change code of coding 'Partner verbinden' to 'Förderung'");
+    p.s->undo();
+    CHECK(p.dump() == before);
+    CHECK(p.s->find_coding(id)->code == a);
+
+    CHECK_THROWS_AS(p.s->set_coding_code(id, CodeId(4711)), InvalidArgument);
+    p.s->apply_code(p.doc, b, {57, 66});
+    CHECK_THROWS_AS(p.s->set_coding_code(id, b), InvalidArgument);  // would duplicate a coding
+    CHECK(p.s->find_coding(id)->code == a);
+    CHECK_FALSE(p.s->find_coding(CodingId(9999)).has_value());
 }
