@@ -11,6 +11,7 @@
 
 #include "core/errors.h"
 #include "core/refi/guid.h"
+#include "core/text/unicode.h"
 
 namespace kodex {
 
@@ -160,6 +161,12 @@ private:
             warn(root, std::string("unexpected namespace \"") + ns.value() + "\"; reading it as a codebook anyway");
     }
 
+    // pugixml passes the bytes of a UTF-8 document through unchecked; a broken name must be refused here, naming
+    // the file and the place, not later by the store without either.
+    void require_utf8(const pugi::xml_node& n, const std::string& what, const std::string& value) {
+        if (!is_valid_utf8(value)) throw ParseError(file_, n.offset_debug(), what + " is not valid UTF-8");
+    }
+
     // A missing or malformed GUID gets a fresh one, remembered so that set members naming it still resolve.
     std::string read_guid(const pugi::xml_node& n, const std::string& what) {
         const pugi::xml_attribute a = n.attribute("guid");
@@ -199,10 +206,17 @@ private:
                 warn(n, "a <Code> without a name was skipped, together with any sub-codes");
                 continue;
             }
+            require_utf8(n, "a code name", e.name);
             const std::string what = "code \"" + e.name + "\"";
             e.guid = read_guid(n, what);
-            if (!code_keys_.insert(guid_key(e.guid)).second)
-                warn(n, what + " has the guid " + e.guid + " of another code");
+            if (!code_keys_.insert(guid_key(e.guid)).second) {
+                // Two codes are two codes: the later one gets a fresh GUID, as in a .qdpx import, so that importing
+                // the file never lets it overwrite (rename, move) the first one.
+                const std::string fresh = new_guid();
+                warn(n, what + " has the guid " + e.guid + " of another code; assigned " + fresh);
+                e.guid = fresh;
+                code_keys_.insert(guid_key(fresh));
+            }
             e.codable = read_codable(n, what);
 
             const std::string color = trim(n.attribute("color").value());
@@ -210,7 +224,10 @@ private:
                 e.color = canonical_color(color);
                 if (e.color.empty()) warn(n, what + ": colour \"" + color + "\" is not #RGB or #RRGGBB; ignored");
             }
-            if (const pugi::xml_node d = first_child(n, "Description")) e.description = split_description(text_of(d));
+            if (const pugi::xml_node d = first_child(n, "Description")) {
+                require_utf8(d, what + "'s description", text_of(d));
+                e.description = split_description(text_of(d));
+            }
 
             read_codes(n, e.children, depth + 1);
             out.push_back(std::move(e));
@@ -226,9 +243,13 @@ private:
                 warn(n, "a <Set> without a name was skipped");
                 continue;
             }
+            require_utf8(n, "a set name", s.name);
             const std::string what = "set \"" + s.name + "\"";
             s.guid = read_guid(n, what);
-            if (const pugi::xml_node d = first_child(n, "Description")) s.description = text_of(d);
+            if (const pugi::xml_node d = first_child(n, "Description")) {
+                require_utf8(d, what + "'s description", text_of(d));
+                s.description = text_of(d);
+            }
 
             for (pugi::xml_node m : n.children()) {
                 if (!has_local_name(m, "MemberCode")) continue;

@@ -386,6 +386,17 @@ TEST_CASE("qdc: two codes with the same guid are both read, with a warning") {
     const Codebook b = read_qdc(qdc_with("<Code guid=\"" + g + "\" name=\"A\"/><Code guid=\"" + g + "\" name=\"B\"/>"), "x");
     CHECK(b.codes.size() == 2);
     CHECK(has_warning_containing(b, "of another code"));
+    // Regression: the second code kept the GUID, so importing the file renamed the first code into the second.
+    CHECK(b.codes[0].guid == g);
+    CHECK(b.codes[1].guid != g);
+}
+
+TEST_CASE("qdc: a name or description that is not valid UTF-8 is a ParseError naming the file and the place") {
+    // Regression: the bytes went through to the store, which refused them without naming the file.
+    CHECK_THROWS_WITH_AS(read_qdc(qdc_with("<Code guid=\"" + new_guid() + "\" name=\"Gr\xfcn\"/>"), "book.qdc"),
+                         doctest::Contains("book.qdc"), ParseError);
+    CHECK_THROWS_AS(read_qdc(qdc_with("<Code guid=\"" + new_guid() + "\" name=\"A\"><Description>\xff</Description></Code>"), "x"),
+                    ParseError);
 }
 
 // ----------------------------------------------------------------------------------------- writing
