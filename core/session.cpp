@@ -11,6 +11,7 @@
 #include <unordered_map>
 
 #include "core/errors.h"
+#include "core/file_io.h"
 #include "core/import/variable_table.h"
 #include "core/refi/guid.h"
 #include "core/refi/qdc.h"
@@ -639,6 +640,7 @@ void Session::delete_code(CodeId id, DeleteCodings mode) {
 namespace {
 
 std::string read_file(const std::string& path, std::size_t limit) {
+    require_regular_file(path);  // a pipe would block the import forever
     std::ifstream in(path, std::ios::binary);
     if (!in) throw IoError(path, "cannot open for reading");
     in.seekg(0, std::ios::end);

@@ -8,6 +8,7 @@
 #include <memory>
 
 #include "core/errors.h"
+#include "core/file_io.h"
 
 namespace kodex {
 namespace {
@@ -41,27 +42,7 @@ const Format& format_of(const std::string& file_name) {
                             "\" files (Kodex reads .txt, .text, .docx, .odt, .vtt and .srt)");
 }
 
-std::string read_file(const std::string& path) {
-    namespace fs = std::filesystem;
-    std::error_code ec;
-    if (fs::is_directory(path, ec)) throw IoError(path, "is a directory");
-    // Refuse before reading when the size is known; the read below stops at the limit anyway.
-    if (const auto size = fs::file_size(path, ec); !ec && size > kMaxFileSize)
-        throw IoError(path, "refusing a file larger than 256 MiB");
-
-    const std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(path.c_str(), "rb"), &std::fclose);
-    if (!file) throw IoError(path, std::strerror(errno));
-    std::string bytes;
-    char buffer[65536];
-    for (;;) {
-        const std::size_t n = std::fread(buffer, 1, sizeof buffer, file.get());
-        bytes.append(buffer, n);
-        if (bytes.size() > kMaxFileSize) throw IoError(path, "refusing a file larger than 256 MiB");
-        if (n < sizeof buffer) break;
-    }
-    if (std::ferror(file.get())) throw IoError(path, std::strerror(errno));
-    return bytes;
-}
+std::string read_file(const std::string& path) { return read_regular_file(path, kMaxFileSize, "a file"); }
 
 }  // namespace
 

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "core/errors.h"
+#include "core/file_io.h"
 #include "core/text/unicode.h"
 
 namespace kodex {
@@ -111,12 +112,8 @@ VariableTable read_csv_table(const std::string& bytes, const std::string& file_n
 }
 
 VariableTable read_variable_table(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw IoError(path, "cannot open for reading");
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    std::string bytes = ss.str();
-    if (bytes.size() > (64u << 20)) throw IoError(path, "refusing a table larger than 64 MiB");
+    // Bounded while reading: a link to /dev/zero or a growing file must not eat the memory.
+    std::string bytes = read_regular_file(path, 64u << 20, "a table");
     std::string lower = path;
     std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     const auto ends_with = [&](const char* ext) {

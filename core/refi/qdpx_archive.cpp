@@ -5,6 +5,7 @@
 #include <fstream>
 
 #include "core/errors.h"
+#include "core/file_io.h"
 #include "core/import/zip_xml.h"
 
 namespace fs = std::filesystem;
@@ -65,6 +66,7 @@ std::string percent_decoded(const std::string& s) {
 }
 
 std::string read_disk_file(const fs::path& path, std::uint64_t limit, const std::string& what) {
+    require_regular_file(path.string());  // a pipe or device would block or never end
     std::error_code ec;
     const auto size = fs::file_size(path, ec);
     if (ec) throw IoError(path.string(), "cannot read: " + ec.message());

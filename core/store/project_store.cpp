@@ -11,6 +11,7 @@
 #include <fstream>
 
 #include "core/errors.h"
+#include "core/file_io.h"
 #include "core/store/schema.h"
 
 namespace fs = std::filesystem;
@@ -57,6 +58,7 @@ ProjectStore ProjectStore::create(const std::string& path) {
 ProjectStore ProjectStore::open(const std::string& path, bool read_only) {
     if (!fs::exists(path)) throw IoError(path, "no such file");
     if (fs::is_directory(path)) throw IoError(path, "is a folder, not a project file");
+    require_regular_file(path);  // reading the header of a pipe would block
     check_sqlite_header(path);
     Db db(path, /*create=*/false, read_only);
     // Read-only checks first: nothing below writes until the file is known to be ours.
