@@ -16,6 +16,7 @@
 #include "app/gui/ui/commands.h"
 #include "app/gui/ui/convert.h"
 #include "app/gui/ui/errors.h"
+#include "app/gui/ui/i18n.h"
 #include "app/gui/ui/import_job.h"
 #include "app/gui/ui/startup.h"
 
@@ -154,6 +155,7 @@ wxMenu* MainFrame::CreateCodingMenu() {
     menu->Append(ID_SELECT_CODING_TEXT, _("Select the coding's te&xt"));
     menu->Append(ID_CODING_MEMO, _("&Memo of the coding"));
     menu->Append(ID_SHOW_CODE_IN_TREE, _("Show the coding's code in the code&book"));
+    menu->Append(ID_CHANGE_CODING_CODE, _("Change the coding's co&de…"));
     menu->Append(ID_REMOVE_CODING, _("Remove the c&oding"));
     UpdateRecentMenu();
     UpdateQuickKeyMenu();
@@ -265,6 +267,7 @@ void MainFrame::BindEvents() {
     Bind(wxEVT_MENU, [this](wxCommandEvent& e) { m_preferences.snap_to_words = e.IsChecked(); m_preferences.Save(); },
          ID_SNAP_TO_WORDS);
     Bind(wxEVT_MENU, &MainFrame::OnRemoveCoding, this, ID_REMOVE_CODING);
+    Bind(wxEVT_MENU, &MainFrame::OnChangeCodingCode, this, ID_CHANGE_CODING_CODE);
     Bind(wxEVT_MENU, &MainFrame::OnCodingMemo, this, ID_CODING_MEMO);
     Bind(wxEVT_MENU, &MainFrame::OnSelectCodingText, this, ID_SELECT_CODING_TEXT);
     Bind(wxEVT_MENU, &MainFrame::OnShowCodeInTree, this, ID_SHOW_CODE_IN_TREE);
@@ -317,7 +320,7 @@ bool MainFrame::IsEnabled(int id) const {
     case ID_CODE_WITH: case ID_CODE_IN_VIVO: return edit && selection;
     case ID_CODE_LAST: return edit && selection && !m_recent_codes.empty();
     case ID_CODE_TURN: return edit && document;
-    case ID_REMOVE_CODING: return edit && coding;
+    case ID_REMOVE_CODING: case ID_CHANGE_CODING_CODE: return edit && coding;
     case ID_CODING_MEMO: case ID_SELECT_CODING_TEXT: case ID_SHOW_CODE_IN_TREE: return project && coding;
     case ID_NEW_CODE: return edit;
     case ID_NEW_SUBCODE: case ID_RENAME_CODE: case ID_CODE_COLOUR: case ID_MERGE_CODE: case ID_DELETE_CODE:
@@ -344,26 +347,26 @@ void MainFrame::OnUndoUpdate(wxUpdateUIEvent& event) {
     const auto label = CanEdit() ? m_session->undo_label() : std::nullopt;
     event.Enable(label.has_value() && !m_import);
     if (event.GetEventObject() != m_toolbar)
-        event.SetText(label ? wxString::Format(_("&Undo %s\tCtrl+Z"), ToWx(*label)) : _("&Undo\tCtrl+Z"));
+        event.SetText(label ? wxString::Format(_("&Undo %s\tCtrl+Z"), TranslateAction(*label)) : _("&Undo\tCtrl+Z"));
 }
 
 void MainFrame::OnRedoUpdate(wxUpdateUIEvent& event) {
     const auto label = CanEdit() ? m_session->redo_label() : std::nullopt;
     event.Enable(label.has_value() && !m_import);
     if (event.GetEventObject() != m_toolbar)
-        event.SetText(label ? wxString::Format(_("&Redo %s\tCtrl+Shift+Z"), ToWx(*label)) : _("&Redo\tCtrl+Shift+Z"));
+        event.SetText(label ? wxString::Format(_("&Redo %s\tCtrl+Shift+Z"), TranslateAction(*label)) : _("&Redo\tCtrl+Shift+Z"));
 }
 
 void MainFrame::OnUndo(wxCommandEvent&) {
     if (!CanEdit()) return;
     m_memo->Flush();
-    Guarded(this, [&] { SetStatusText(wxString::Format(_("Undone: %s"), ToWx(m_session->undo())), kStatusMessage); });
+    Guarded(this, [&] { SetStatusText(wxString::Format(_("Undone: %s"), TranslateAction(m_session->undo())), kStatusMessage); });
 }
 
 void MainFrame::OnRedo(wxCommandEvent&) {
     if (!CanEdit()) return;
     m_memo->Flush();
-    Guarded(this, [&] { SetStatusText(wxString::Format(_("Redone: %s"), ToWx(m_session->redo())), kStatusMessage); });
+    Guarded(this, [&] { SetStatusText(wxString::Format(_("Redone: %s"), TranslateAction(m_session->redo())), kStatusMessage); });
 }
 
 void MainFrame::OnSessionChange(const Change& change) {

@@ -100,6 +100,9 @@ private:
     std::optional<TextRange> CodingRange();
     void ApplyCode(CodeId code);
     void RememberCode(CodeId code);
+    /// Recent codes are kept per project in the settings, by code GUID.
+    void SaveRecentCodeList();
+    void LoadRecentCodeList();
     void SetCurrentCoding(CodingId id, DocumentId document, CodeId code);
     void ForgetVanishedCoding();
     void ShowCodingMemo();
@@ -117,6 +120,7 @@ private:
     void OnCodeInVivo(wxCommandEvent& event);
     void OnCodeTurn(wxCommandEvent& event);
     void OnRemoveCoding(wxCommandEvent& event);
+    void OnChangeCodingCode(wxCommandEvent& event);
     void OnCodingMemo(wxCommandEvent& event);
     void OnSelectCodingText(wxCommandEvent& event);
     void OnShowCodeInTree(wxCommandEvent& event);
@@ -168,6 +172,7 @@ private:
     std::unique_ptr<ImportJob> m_import;
     Preferences m_preferences;
     std::deque<CodeId> m_recent_codes;  ///< most recent first
+    bool m_recent_save_pending = false;
     /// The coding the coding commands act on: the last one applied or picked.
     struct CurrentCoding {
         CodingId id;

@@ -49,6 +49,34 @@ void MainFrame::RememberCode(CodeId code) {
     m_recent_codes.push_front(code);
     if (m_recent_codes.size() > kRecentCodes) m_recent_codes.pop_back();
     UpdateRecentMenu();
+    // Written after the transcript has repainted: coding must not wait for the settings file.
+    if (!m_recent_save_pending) {
+        m_recent_save_pending = true;
+        CallAfter([this] {
+            m_recent_save_pending = false;
+            SaveRecentCodeList();
+        });
+    }
+}
+
+void MainFrame::SaveRecentCodeList() {
+    if (!m_session) return;
+    wxArrayString guids;
+    for (CodeId id : m_recent_codes)
+        if (const CodeSummary* code = m_codebook->FindCode(id)) guids.Add(ToWx(code->code.guid));
+    SaveRecentCodes(ToWx(m_session->path()), guids);
+}
+
+void MainFrame::LoadRecentCodeList() {
+    m_recent_codes.clear();
+    if (!m_session) return;
+    for (const wxString& guid : LoadRecentCodes(ToWx(m_session->path()))) {
+        for (const CodeSummary& code : m_codebook->GetCodes()) {
+            if (ToWx(code.code.guid) != guid) continue;
+            if (m_recent_codes.size() < kRecentCodes) m_recent_codes.push_back(code.code.id);
+            break;
+        }
+    }
 }
 
 void MainFrame::SetCurrentCoding(CodingId id, DocumentId document, CodeId code) {
@@ -176,6 +204,21 @@ void MainFrame::OnRemoveCoding(wxCommandEvent&) {
     });
 }
 
+void MainFrame::OnChangeCodingCode(wxCommandEvent&) {
+    if (!CanEdit() || !m_current.id.valid()) return;
+    const CodingId id = m_current.id;
+    const DocumentId document = m_current.document;
+    const CodeId code = PickCode(wxString::Format(_("Change the code of this \u201C%s\u201D coding to"), CodeName(m_current.code)),
+                                 {m_current.code}, false);
+    if (!code.valid()) return;
+    Guarded(this, [&] {
+        m_session->set_coding_code(id, code);
+        RememberCode(code);
+        SetCurrentCoding(id, document, code);
+        ShowCodingMemo();
+    });
+}
+
 void MainFrame::OnCodingMemo(wxCommandEvent&) {
     ShowCodingMemo();
     m_aui.GetPane("memo").Show();
@@ -281,6 +324,7 @@ std::unique_ptr<wxMenu> MainFrame::CreateCodingContextMenu() {
     menu->Append(ID_CODING_MEMO, _("Memo of the coding"));
     menu->Append(ID_SHOW_CODE_IN_TREE, wxString::Format(_("Show \u201C%s\u201D in the codebook"), CodeName(m_current.code)));
     menu->AppendSeparator();
+    menu->Append(ID_CHANGE_CODING_CODE, _("Change code…"));
     menu->Append(ID_REMOVE_CODING, _("Remove the coding"));
     return menu;
 }

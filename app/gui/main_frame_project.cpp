@@ -121,6 +121,7 @@ void MainFrame::Attach(std::unique_ptr<Session> session, std::unique_ptr<Project
     const wxString path = ToWx(m_session->path());
     m_history.AddFileToHistory(path);
     SaveLastProject(path);
+    LoadRecentCodeList();
     UpdateRecentMenu();
     UpdateQuickKeyMenu();
     UpdateRetrieval();

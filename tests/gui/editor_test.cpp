@@ -4,11 +4,13 @@
 #include <doctest/doctest.h>
 
 #include <wx/menu.h>
+#include <wx/srchctrl.h>
 #include <wx/testing.h>
 #include <wx/treectrl.h>
 
 #include <cstdio>
 
+#include "app/gui/dialogs/code_picker_dialog.h"
 #include "app/gui/dialogs/import_report_dialog.h"
 #include "app/gui/panels/codebook_panel.h"
 #include "app/gui/panels/documents_panel.h"
@@ -17,6 +19,7 @@
 #include "app/gui/panels/transcript_view.h"
 #include "app/gui/ui/commands.h"
 #include "app/gui/ui/convert.h"
+#include "app/gui/ui/i18n.h"
 #include "core/text/unicode.h"
 #include "tests/gui/gui_test_util.h"
 
@@ -46,6 +49,28 @@ wxString MenuLabel(MainFrame* frame, int id) {
     const wxString label = frame->GetMenuBar()->FindItem(id)->GetItemLabelText();
     MESSAGE(ToUtf8(label));
     return label;
+}
+
+// Answers the code picker by typing `filter` and accepting the first code it leaves.
+class PickCodeTyping : public wxExpectModalBase<CodePickerDialog, PickCodeTyping> {
+public:
+    explicit PickCodeTyping(const wxString& filter) : m_filter(filter) {}
+
+protected:
+    int OnInvoked(CodePickerDialog* dialog) const override {
+        auto* filter = dynamic_cast<wxSearchCtrl*>(wxWindow::FindWindowByName("code_picker_filter", dialog));
+        REQUIRE(filter);
+        filter->SetValue(m_filter);  // the list follows the text
+        return dialog->GetCode().valid() ? wxID_OK : wxID_CANCEL;
+    }
+
+private:
+    wxString m_filter;
+};
+
+bool MenuEnabled(MainFrame* frame, int id) {
+    frame->GetMenuBar()->UpdateMenus();
+    return frame->GetMenuBar()->FindItem(id)->IsEnabled();
 }
 
 void CheckNoDialogs() {
@@ -234,4 +259,91 @@ TEST_CASE("editor: a project held by another Kodex opens read-only on request") 
     SaveScreenshot(f.frame, "editor-read-only");
     pclose(holder);
     CheckNoDialogs();
+}
+
+TEST_CASE("editor: the coding menu changes a coding's code, keeping its text and memo, in one undo step") {
+    EditorFixture f;
+    f.SelectText("Gott");
+    f.frame->GetCodebook()->SelectCode(f.everyday);
+    RunCommand(f.frame, ID_CODE_SELECTION);
+    const CodingId id = CodingsOf(f.Project(), f.everyday).at(0).coding.id;
+    f.Project().set_memo(MemoTarget::Coding, id.value, "Redewendung");
+    REQUIRE(MenuEnabled(f.frame, ID_CHANGE_CODING_CODE));
+
+    wxTEST_DIALOG(RunCommand(f.frame, ID_CHANGE_CODING_CODE), PickCodeTyping("krise"));
+    CHECK(CodingsOf(f.Project(), f.everyday).empty());
+    const auto moved = CodingsOf(f.Project(), f.crisis);
+    REQUIRE(moved.size() == 1);
+    CHECK(moved[0].coding.id == id);
+    CHECK(moved[0].text == "Gott");
+    CHECK(moved[0].memo == "Redewendung");
+    const ShownCoding* shown = f.frame->GetTranscript()->FindCoding(id);
+    REQUIRE(shown);
+    CHECK(shown->code == f.crisis);
+    CHECK(*shown->code_path == "Krise");
+    CHECK(MenuLabel(f.frame, wxID_UNDO) == "Undo Change code of coding 'Alltag' to 'Krise'");
+
+    RunCommand(f.frame, wxID_UNDO);
+    CHECK(CodingsOf(f.Project(), f.everyday).at(0).memo == "Redewendung");
+    CHECK(f.frame->GetTranscript()->FindCoding(id)->code == f.everyday);
+    CheckNoDialogs();
+}
+
+TEST_CASE("editor: the transcript follows single codings, undo and redo exactly as a full reload shows them") {
+    EditorFixture f;
+    for (const char* word : {"Gott", "Fragen", "alles", "Forschung"}) {
+        f.SelectText(word);
+        f.frame->GetCodebook()->SelectCode(f.measures);
+        RunCommand(f.frame, ID_CODE_SELECTION);
+    }
+    f.SelectText("Fragen");
+    f.frame->GetCodebook()->SelectCode(f.everyday);
+    RunCommand(f.frame, ID_CODE_SELECTION);  // overlaps: a second lane
+    RunCommand(f.frame, wxID_UNDO);
+    RunCommand(f.frame, wxID_UNDO);
+    RunCommand(f.frame, wxID_REDO);
+    auto snapshot = [&] {
+        std::vector<std::tuple<std::int64_t, std::int64_t, std::int64_t, int, std::int64_t>> out;
+        const TranscriptView* view = f.frame->GetTranscript();
+        for (const Coding& c : f.Project().document_codings(f.interview)) {
+            const ShownCoding* s = view->FindCoding(c.id);
+            REQUIRE(s);
+            out.emplace_back(c.id.value, s->range.start, s->range.end, s->lane, s->code.value);
+        }
+        CHECK(view->CodingCount() == out.size());
+        return out;
+    };
+    const auto incremental = snapshot();
+    CHECK(incremental.size() == 4);
+    f.frame->GetTranscript()->Reload();
+    CHECK(snapshot() == incremental);
+}
+
+TEST_CASE("editor: recent codes are remembered for the project when it is opened again") {
+    EditorFixture f;
+    f.SelectText("Gott");
+    f.frame->GetCodebook()->SelectCode(f.everyday);
+    RunCommand(f.frame, ID_CODE_SELECTION);
+    f.SelectText("Fragen");
+    f.frame->GetCodebook()->SelectCode(f.measures);
+    RunCommand(f.frame, ID_CODE_SELECTION);
+    Pump(50);  // the list is saved after the repaint
+    REQUIRE(f.frame->OpenProject(ToWx(f.path)));
+    Pump(50);
+    f.SelectText("alles");
+    REQUIRE(MenuEnabled(f.frame, ID_CODE_LAST));
+    RunCommand(f.frame, ID_CODE_LAST);
+    CHECK(CodingsOf(f.Project(), f.measures).size() == 2);
+    CHECK(MenuLabel(f.frame, ID_RECENT_CODE_FIRST + 1).Contains("Alltag"));
+}
+
+TEST_CASE("editor: with the German catalog, undo names the action in German") {
+    SetUpTranslations("de");
+    EditorFixture f;
+    f.SelectText("Gott");
+    f.frame->GetCodebook()->SelectCode(f.everyday);
+    RunCommand(f.frame, ID_CODE_SELECTION);
+    const wxString label = MenuLabel(f.frame, wxID_UNDO);
+    SetUpTranslations("en");
+    CHECK(label == wxString::FromUTF8("Rückgängig: Code „Alltag“ zuordnen"));
 }

@@ -112,7 +112,7 @@ void CodingStripe::OnMotion(wxMouseEvent& event) {
     m_hover = hover;
     if (c)
         SetToolTip(wxString::Format(_("%s\ncoded by %s\nclick: select · double click: show text · right click: menu"),
-                                    c->code_path, c->coder));
+                                    *c->code_path, *c->coder));
     else
         UnsetToolTip();
     Refresh();

@@ -6,6 +6,7 @@
 #include <wx/panel.h>
 #include <wx/stc/stc.h>
 
+#include <memory>
 #include <vector>
 
 #include "app/gui/ui/convert.h"
@@ -21,8 +22,9 @@ struct ShownCoding {
     StcRange bytes;   ///< the same range in the control
     int lane = 0;
     wxColour colour;
-    wxString code_path;
-    wxString coder;
+    // Shared, not copied: views sort and copy thousands of codings, and wxString has no cheap move.
+    std::shared_ptr<const wxString> code_path;
+    std::shared_ptr<const wxString> coder;
 };
 
 class CodingStripe : public wxPanel {

@@ -8,7 +8,9 @@
 
 #include <algorithm>
 #include <map>
+#include <tuple>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "app/gui/panels/coding_lanes.h"
 #include "app/gui/ui/colours.h"
@@ -192,7 +194,10 @@ void TranscriptView::OnSessionChange(const Change& change) {
         }
         m_document.name = it->name;
     }
-    if (change.touches(Change::Codings) || change.touches(Change::Codes)) ShowCodings(LoadCodings());
+    if (change.touches(Change::Codes) || (change.touches(Change::Codings) && !change.codings_listed))
+        ShowCodings(LoadCodings());
+    else if (change.touches(Change::Codings) && !UpdateCodings(change.codings))
+        ShowCodings(LoadCodings());
     UpdateHeader();
 }
 
@@ -238,29 +243,62 @@ void TranscriptView::StyleTimestamps() {
     }
 }
 
-std::vector<ShownCoding> TranscriptView::LoadCodings() const {
+std::vector<ShownCoding> TranscriptView::LoadCodings() {
     std::vector<ShownCoding> codings;
+    m_code_looks.clear();
+    m_coder_names.clear();
     if (!m_document.id.valid()) return codings;
-    std::unordered_map<std::int64_t, wxColour> colours;
-    std::unordered_map<std::int64_t, wxString> paths, coders;
-    for (const CodeSummary& c : GetSession()->codes()) {
-        colours[c.code.id.value] = ToColour(c.code.color);
-        paths[c.code.id.value] = ToWx(c.path);
-    }
-    for (const Coder& c : GetSession()->coders()) coders[c.id.value] = ToWx(c.name);
+    for (const CodeSummary& c : GetSession()->codes())
+        m_code_looks[c.code.id.value] = {ToColour(c.code.color), std::make_shared<const wxString>(ToWx(c.path))};
+    for (const Coder& c : GetSession()->coders()) m_coder_names[c.id.value] = std::make_shared<const wxString>(ToWx(c.name));
     // Drawing needs ranges, colours and names only: no coding texts are cut for thousands of codings.
-    for (const Coding& c : GetSession()->document_codings(m_document.id)) {
-        codings.push_back({c.id, c.code, c.range, m_text->ToStc(c.range), 0, colours[c.code.value], paths[c.code.value],
-                           coders[c.coder.value]});
-    }
-    std::sort(codings.begin(), codings.end(),
-              [](const ShownCoding& a, const ShownCoding& b) { return a.range.start < b.range.start; });
+    for (const Coding& c : GetSession()->document_codings(m_document.id)) codings.push_back(MakeShown(c));
+    ArrangeCodings(codings);
+    return codings;
+}
+
+ShownCoding TranscriptView::MakeShown(const Coding& c) const {
+    const auto look = m_code_looks.find(c.code.value);
+    const auto coder = m_coder_names.find(c.coder.value);
+    return {c.id,
+            c.code,
+            c.range,
+            m_text->ToStc(c.range),
+            0,
+            look == m_code_looks.end() ? wxColour() : look->second.colour,
+            look == m_code_looks.end() ? std::make_shared<const wxString>() : look->second.path,
+            coder == m_coder_names.end() ? std::make_shared<const wxString>() : coder->second};
+}
+
+void TranscriptView::ArrangeCodings(std::vector<ShownCoding>& codings) {
+    std::sort(codings.begin(), codings.end(), [](const ShownCoding& a, const ShownCoding& b) {
+        return std::tie(a.range.start, a.range.end, a.id.value) < std::tie(b.range.start, b.range.end, b.id.value);
+    });
     std::vector<TextRange> ranges;
     ranges.reserve(codings.size());
     for (const ShownCoding& c : codings) ranges.push_back(c.range);
     const LaneLayout layout = AssignLanes(ranges);
     for (std::size_t i = 0; i < codings.size(); ++i) codings[i].lane = layout.lane[i];
-    return codings;
+}
+
+bool TranscriptView::UpdateCodings(const std::vector<std::int64_t>& changed) {
+    // The change names the codings it touched: only those are read again, instead of all of the document's
+    // thousands (and the codebook's summaries) on every coding.
+    const std::unordered_set<std::int64_t> touched(changed.begin(), changed.end());
+    std::vector<ShownCoding> codings;
+    codings.reserve(m_codings.size() + changed.size());
+    for (const ShownCoding& c : m_codings)
+        if (!touched.count(c.id.value)) codings.push_back(c);
+    for (std::int64_t id : changed) {
+        const std::optional<Coding> row = GetSession()->find_coding(CodingId(id));
+        if (!row || row->document != m_document.id) continue;
+        // A code or coder the view has not seen yet: read everything again.
+        if (!m_code_looks.count(row->code.value) || !m_coder_names.count(row->coder.value)) return false;
+        codings.push_back(MakeShown(*row));
+    }
+    ArrangeCodings(codings);
+    ShowCodings(std::move(codings));
+    return true;
 }
 
 void TranscriptView::ShowCodings(std::vector<ShownCoding> codings) {
@@ -360,9 +398,9 @@ void TranscriptView::OnDwellStart(wxStyledTextEvent& event) {
     // One line per code, naming its coders: two coders' codings of one passage are one line.
     std::vector<std::pair<wxString, wxArrayString>> lines;
     for (const ShownCoding* c : here) {
-        auto line = std::find_if(lines.begin(), lines.end(), [&](const auto& l) { return l.first == c->code_path; });
-        if (line == lines.end()) line = lines.insert(lines.end(), {c->code_path, wxArrayString()});
-        if (line->second.Index(c->coder) == wxNOT_FOUND) line->second.Add(c->coder);
+        auto line = std::find_if(lines.begin(), lines.end(), [&](const auto& l) { return l.first == *c->code_path; });
+        if (line == lines.end()) line = lines.insert(lines.end(), {*c->code_path, wxArrayString()});
+        if (line->second.Index(*c->coder) == wxNOT_FOUND) line->second.Add(*c->coder);
     }
     wxString tip;
     for (const auto& [path, coders] : lines) {

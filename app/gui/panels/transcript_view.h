@@ -9,11 +9,13 @@
 #include <memory>
 #include <optional>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "app/gui/panels/coding_stripe.h"
 #include "app/gui/ui/convert.h"
 #include "app/gui/ui/session_panel.h"
+#include "core/model/coding.h"
 #include "core/model/document.h"
 
 namespace kodex::gui {
@@ -65,7 +67,12 @@ private:
     void StyleText();
     void StyleTimestamps();
     /// The shown document's codings from the session, sorted by start, with their lanes.
-    std::vector<ShownCoding> LoadCodings() const;
+    std::vector<ShownCoding> LoadCodings();
+    ShownCoding MakeShown(const Coding& coding) const;
+    /// Sorts codings by start, end and id and gives them their lanes.
+    static void ArrangeCodings(std::vector<ShownCoding>& codings);
+    /// Reads just the listed codings again; false when the view needs a full reload instead.
+    bool UpdateCodings(const std::vector<std::int64_t>& changed);
     /// Makes `codings` the shown ones, repainting only what changed.
     void ShowCodings(std::vector<ShownCoding> codings);
     void UpdateHeader();
@@ -80,6 +87,12 @@ private:
     Document m_document;
     std::unique_ptr<ShownText> m_text;
     std::vector<ShownCoding> m_codings;  ///< sorted by start
+    struct CodeLook {
+        wxColour colour;
+        std::shared_ptr<const wxString> path;
+    };
+    std::unordered_map<std::int64_t, CodeLook> m_code_looks;  ///< by code id, as of the last full load
+    std::unordered_map<std::int64_t, std::shared_ptr<const wxString>> m_coder_names;
 };
 
 }  // namespace kodex::gui

@@ -22,6 +22,7 @@ enum CommandId : int {
     ID_CODE_TURN,
     ID_SNAP_TO_WORDS,
     ID_REMOVE_CODING,       // the current coding
+    ID_CHANGE_CODING_CODE,  // give the current coding another code
     ID_CODING_MEMO,
     ID_SHOW_CODE_IN_TREE,
     ID_SELECT_CODING_TEXT,

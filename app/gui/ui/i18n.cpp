@@ -11,6 +11,9 @@
 
 #include <clocale>
 #include <cstring>
+#include <iterator>
+#include <string>
+#include <vector>
 
 namespace kodex::gui {
 
@@ -49,6 +52,47 @@ void SetUpTranslations(const wxString& language) {
     wxTranslations::Set(translations);
     translations->AddStdCatalog();
     translations->AddCatalog("kodex", wxLANGUAGE_ENGLISH_US);
+}
+
+wxString TranslateAction(const ActionLabel& label) {
+    const wxString translated = wxGetTranslation(wxString::FromUTF8(label.text));
+    return wxString::FromUTF8(fill_label(translated.utf8_string(), label.args));
+}
+
+// The templates core names its actions with (core/history/action_label.h), for po/update.sh to extract;
+// tests/gui/i18n_test.cpp checks that this list and core's agree.
+[[maybe_unused]] const char* const kActionTemplates[] = {
+    wxTRANSLATE("Import transcript '{1}'"),
+    wxTRANSLATE("Import {1} transcripts"),
+    wxTRANSLATE("Rename document '{1}' to '{2}'"),
+    wxTRANSLATE("Delete document '{1}'"),
+    wxTRANSLATE("Add code '{1}'"),
+    wxTRANSLATE("Rename code '{1}' to '{2}'"),
+    wxTRANSLATE("Change colour of code '{1}'"),
+    wxTRANSLATE("Describe code '{1}'"),
+    wxTRANSLATE("Move code '{1}'"),
+    wxTRANSLATE("Merge code '{1}' into '{2}'"),
+    wxTRANSLATE("Delete code '{1}'"),
+    wxTRANSLATE("Import codebook '{1}'"),
+    wxTRANSLATE("Apply code '{1}'"),
+    wxTRANSLATE("Remove coding '{1}'"),
+    wxTRANSLATE("Change range of coding '{1}'"),
+    wxTRANSLATE("Change code of coding '{1}' to '{2}'"),
+    wxTRANSLATE("Code in vivo '{1}'"),
+    wxTRANSLATE("Assign quick key"),
+    wxTRANSLATE("Edit memo of project"),
+    wxTRANSLATE("Edit memo of document '{1}'"),
+    wxTRANSLATE("Edit memo of code '{1}'"),
+    wxTRANSLATE("Edit memo of coding '{1}'"),
+    wxTRANSLATE("Define variable '{1}'"),
+    wxTRANSLATE("Set variable '{1}' of '{2}'"),
+    wxTRANSLATE("Import variables from '{1}'"),
+    wxTRANSLATE("Auto-code '{1}' as '{2}'"),
+    wxTRANSLATE("Code the sample study"),
+};
+
+std::vector<std::string> ActionTemplatesForTranslation() {
+    return {std::begin(kActionTemplates), std::end(kActionTemplates)};
 }
 
 }  // namespace kodex::gui

@@ -4,9 +4,19 @@
 // found next to the build or in the installation's share/locale.
 #include <wx/string.h>
 
+#include <string>
+#include <vector>
+
+#include "core/history/action_label.h"
+
 namespace kodex::gui {
 
 /// Sets up the UI language: `language` is "" (the system's), "en" or "de".
 void SetUpTranslations(const wxString& language);
+
+/// An action's label in the UI language: the template is translated, the names in it stay as they are.
+wxString TranslateAction(const ActionLabel& label);
+/// The action templates the editor marks for translation (they must be core's: see action_label.h).
+std::vector<std::string> ActionTemplatesForTranslation();
 
 }  // namespace kodex::gui

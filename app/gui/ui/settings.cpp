@@ -6,6 +6,8 @@
 #include <wx/filename.h>
 #include <wx/stdpaths.h>
 
+#include "core/text/unicode.h"
+
 namespace kodex::gui {
 
 namespace {
@@ -42,6 +44,22 @@ wxString LoadLastProject() { return wxConfigBase::Get()->Read("/Projects/Last", 
 
 void SaveLastProject(const wxString& path) {
     wxConfigBase::Get()->Write("/Projects/Last", path);
+    wxConfigBase::Get()->Flush();
+}
+
+namespace {
+wxString RecentCodesKey(const wxString& project) {
+    // A key per project file; the path itself may hold characters wxConfig reads as structure.
+    return "/RecentCodes/" + wxString::FromUTF8(sha256_hex(project.utf8_string()).substr(0, 20));
+}
+}  // namespace
+
+wxArrayString LoadRecentCodes(const wxString& project) {
+    return wxSplit(wxConfigBase::Get()->Read(RecentCodesKey(project), wxString()), ' ', '\0');
+}
+
+void SaveRecentCodes(const wxString& project, const wxArrayString& guids) {
+    wxConfigBase::Get()->Write(RecentCodesKey(project), wxJoin(guids, ' ', '\0'));
     wxConfigBase::Get()->Flush();
 }
 

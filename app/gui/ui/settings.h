@@ -2,6 +2,7 @@
 #pragma once
 // The editor's own settings, kept with wxConfig (~/.config/kodex on Linux): the user's preferences, the last
 // project and the pane layout. Project data never lives here.
+#include <wx/arrstr.h>
 #include <wx/string.h>
 
 namespace kodex::gui {
@@ -20,6 +21,9 @@ void UseSettingsFile();
 
 wxString LoadLastProject();
 void SaveLastProject(const wxString& path);
+/// The codes a user applied last in a project (their GUIDs, most recent first), kept per project file.
+wxArrayString LoadRecentCodes(const wxString& project);
+void SaveRecentCodes(const wxString& project, const wxArrayString& guids);
 wxString LoadLayout();
 void SaveLayout(const wxString& perspective);
 
