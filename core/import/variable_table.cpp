@@ -92,9 +92,11 @@ VariableTable read_csv_table(const std::string& bytes, const std::string& file_n
                                  [](const auto& r) { return r.size() == 1 && trim(r[0]).empty(); }),
                   records.end());
     if (records.empty()) throw ParseError(file_name, -1, "the table is empty");
+    // Fields are normalised once more: taking out a quote can put a letter next to a combining mark that NFC
+    // composes with it ("e"<U+0301> is e followed by U+0301).
     std::set<std::string> seen;
     for (auto& h : records[0]) {
-        h = trim(h);
+        h = normalize_text(trim(h));
         if (h.empty()) throw ParseError(file_name, -1, "a column in the header line has no name");
         if (!seen.insert(h).second) throw ParseError(file_name, -1, "the column '" + h + "' appears twice in the header");
     }
@@ -105,7 +107,7 @@ VariableTable read_csv_table(const std::string& bytes, const std::string& file_n
             throw ParseError(file_name, -1, "row " + std::to_string(r + 1) + " has " + std::to_string(row.size()) +
                                                 " fields, the header " + std::to_string(table.header.size()));
         row.resize(table.header.size());
-        for (auto& v : row) v = trim(v);
+        for (auto& v : row) v = normalize_text(trim(v));
         table.rows.push_back(std::move(row));
     }
     return table;
