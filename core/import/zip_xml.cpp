@@ -22,6 +22,19 @@ bool too_compressed(zip_uint64_t size, zip_uint64_t compressed) {
     return size > kRatioCheckFrom && size > kMaxCompressionRatio * compressed;
 }
 
+struct DepthCheck : pugi::xml_tree_walker {
+    explicit DepthCheck(int max_depth) : max_depth_(max_depth) {}
+    std::ptrdiff_t too_deep_at = -1;
+    bool for_each(pugi::xml_node& node) override {
+        if (depth() < max_depth_) return true;
+        too_deep_at = node.offset_debug();
+        return false;
+    }
+
+private:
+    int max_depth_;
+};
+
 }  // namespace
 
 ZipReader::ZipReader(const std::string& bytes, std::string file_name) : file_name_(std::move(file_name)) {
@@ -110,7 +123,7 @@ std::string ZipReader::read(const ZipEntry& entry, std::uint64_t max_size) const
 }
 
 void parse_xml_entry(pugi::xml_document& doc, const std::string& xml, const std::string& file_name,
-                     const std::string& entry) {
+                     const std::string& entry, int max_depth) {
     // pugixml never expands entities beyond the predefined ones; refusing any DOCTYPE keeps entity tricks
     // (billion laughs, external entities) out altogether. Word and OpenDocument files never carry one.
     const unsigned options = pugi::parse_default | pugi::parse_ws_pcdata_single | pugi::parse_doctype;
@@ -122,6 +135,13 @@ void parse_xml_entry(pugi::xml_document& doc, const std::string& xml, const std:
     for (const pugi::xml_node& node : doc.children())
         if (node.type() == pugi::node_doctype)
             throw ParseError(file_name, -1, "refusing: " + entry + " has a DOCTYPE declaration");
+    // The importers walk the element tree recursively: bounding the nesting bounds the stack they need.
+    DepthCheck depth(max_depth);
+    doc.traverse(depth);
+    if (depth.too_deep_at >= 0)
+        throw ParseError(file_name, -1,
+                         entry + ": elements are nested deeper than " + std::to_string(max_depth) +
+                             " levels (at byte " + std::to_string(depth.too_deep_at) + ")");
 }
 
 std::string_view local_name(const pugi::xml_node& node) {

@@ -47,10 +47,13 @@ private:
     std::string file_name_;
 };
 
+/// Elements nested deeper are refused. Real documents stay far below it (a table in a table adds three levels).
+constexpr int kMaxXmlDepth = 1000;
+
 /// Parses the XML of `entry` into `doc`, keeping whitespace-only text nodes. Throws ParseError for malformed
-/// XML and for any DOCTYPE declaration.
+/// XML, for any DOCTYPE declaration, and for elements nested deeper than `max_depth` levels.
 void parse_xml_entry(pugi::xml_document& doc, const std::string& xml, const std::string& file_name,
-                     const std::string& entry);
+                     const std::string& entry, int max_depth = kMaxXmlDepth);
 
 /// The element name without its namespace prefix ("w:p" -> "p").
 std::string_view local_name(const pugi::xml_node& node);

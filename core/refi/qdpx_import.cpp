@@ -30,7 +30,7 @@ namespace kodex {
 
 namespace {
 
-constexpr int kMaxXmlDepth = 200;
+constexpr int kMaxProjectDepth = 200;
 constexpr const char* kUnknownCoder = "unknown";
 
 // Colours for codes that arrive without one (ATLAS.ti and NVivo write none): the editor's palette.
@@ -123,17 +123,6 @@ struct DescendantCounter : pugi::xml_tree_walker {
     bool for_each(pugi::xml_node& n) override {
         if (n.type() == pugi::node_element) ++counts[std::string(local_name(n))];
         return true;
-    }
-};
-
-struct DepthCheck : pugi::xml_tree_walker {
-    bool too_deep = false;
-    std::ptrdiff_t offset = -1;
-    bool for_each(pugi::xml_node& n) override {
-        if (depth() < kMaxXmlDepth) return true;
-        too_deep = true;
-        offset = n.offset_debug();
-        return false;
     }
 };
 
@@ -1056,13 +1045,8 @@ QdpxImportReport import_qdpx(const std::string& qdpx_path, const std::string& ne
     pugi::xml_document doc;
     {
         const std::string xml = archive.read_qde();
-        parse_xml_entry(doc, xml, archive.display_name(), archive.qde_name());
+        parse_xml_entry(doc, xml, archive.display_name(), archive.qde_name(), kMaxProjectDepth);
     }
-    DepthCheck depth;
-    doc.traverse(depth);
-    if (depth.too_deep)
-        throw ParseError(archive.display_name(), depth.offset,
-                         archive.qde_name() + ": elements are nested deeper than " + std::to_string(kMaxXmlDepth) + " levels");
     const pugi::xml_node root = doc.document_element();
     if (local_name(root) != "Project")
         throw ParseError(archive.display_name(), root.offset_debug(),

@@ -250,3 +250,40 @@ TEST_CASE("docx: entries declaring more than 256 MiB, or less than they hold, ar
     declare_size(lying, "word/document.xml", 20);
     CHECK(contains(parse_error(lying, "a.docx"), "word/document.xml"));
 }
+
+namespace {
+
+// `levels` elements nested in each other, their names drawn from `names` (so that the entry does not compress
+// like a zip bomb), with `inner` in the middle.
+std::string nested(const std::vector<std::string>& names, int levels, const std::string& inner) {
+    std::string open, close;
+    std::uint32_t seed = 12345;
+    std::vector<const std::string*> stack;
+    for (int i = 0; i < levels; ++i) {
+        seed = seed * 1103515245u + 12345u;
+        const std::string& name = names[(seed >> 16) % names.size()];
+        open += "<" + name + ">";
+        stack.push_back(&name);
+    }
+    for (auto it = stack.rbegin(); it != stack.rend(); ++it) close += "</" + **it + ">";
+    return open + inner + close;
+}
+
+}  // namespace
+
+// Bug (found by fuzz_docx and fuzz_odt): the recursive walkers of both importers overflowed the stack on
+// elements nested a few hundred thousand levels deep; such XML is now refused before it is walked.
+TEST_CASE("docx and odt: elements nested deeper than 1000 levels are refused instead of overflowing the stack") {
+    const std::vector<std::string> blocks = {"w:tbl", "w:tr", "w:tc", "w:sdt", "w:sdtContent", "w:customXml", "w:ins"};
+    const std::string p = "<w:p><w:r><w:t>B: tief</w:t></w:r></w:p>";
+    CHECK(import_transcript_bytes(docx(nested(blocks, 900, p)), "a.docx").text == "B: tief");
+    const std::string deep_docx = docx(nested(blocks, 300000, p));
+    CHECK(contains(parse_error(deep_docx, "a.docx"),
+                   "a.docx: word/document.xml: elements are nested deeper than 1000 levels"));
+
+    const std::vector<std::string> spans = {"text:span", "text:a", "text:meta", "text:hidden"};
+    const std::string odt_900 = odt("<text:p>" + nested(spans, 900, "B: tief") + "</text:p>");
+    CHECK(import_transcript_bytes(odt_900, "a.odt").text == "B: tief");
+    const std::string deep_odt = odt("<text:p>" + nested(spans, 300000, "B: tief") + "</text:p>");
+    CHECK(contains(parse_error(deep_odt, "a.odt"), "a.odt: content.xml: elements are nested deeper than 1000 levels"));
+}
