@@ -27,6 +27,7 @@ struct Token {
 };
 
 constexpr int kDefaultWindow = 10;
+constexpr std::size_t kMaxTokens = 1000;
 
 [[noreturn]] void fail(std::string_view query, std::size_t byte, const std::string& what) {
     const std::int64_t at = count_code_points(query.substr(0, std::min(byte, query.size()))) + 1;
@@ -117,6 +118,11 @@ public:
                 if (t.type == Tok::Word || t.type == Tok::Phrase || t.type == Tok::Filter) t.pos = sign_pos;
                 sign = 0;
             }
+            // Every operator nests the query tree one level deeper, and the parser, the index and the highlighter
+            // walk it recursively: bounding the tokens bounds the stack they need.
+            if (out.size() == kMaxTokens)
+                fail(q_, t.pos, "the query is too long: at most " + std::to_string(kMaxTokens) +
+                                    " words, phrases, filters, brackets and operators");
             out.push_back(std::move(t));
         }
         if (sign) fail(q_, sign_pos, std::string("'") + sign + "' goes right before a word, a phrase or a filter");

@@ -139,3 +139,19 @@ TEST_CASE("query: syntax errors name the problem and where it is") {
     CHECK(parsed("Netz + Antrag - Förderung") == "(netz AND antrag AND förderung)");  // lone signs are punctuation
     CHECK(error_of("Förderung OR OR Antrag").find("character 11") != std::string::npos);
 }
+
+// Bug (found by fuzz_query): deeply nested brackets, or thousands of chained operators, overflowed the stack of
+// the recursive parser and of describe(); a query is now limited to 1000 tokens.
+TEST_CASE("query: more than 1000 words, brackets and operators are a syntax error, not a stack overflow") {
+    std::string chain = "a";
+    for (int i = 0; i < 499; ++i) chain += " NOT b";
+    CHECK(parsed(chain).substr(0, 9) == "((((((((("); // 999 tokens: still a query
+    CHECK(error_of(chain + " NOT b") ==
+          "syntax error at character 3001 of the query: the query is too long: at most 1000 words, phrases, filters, "
+          "brackets and operators");
+    CHECK(error_of(std::string(100000, '(') + "a" + std::string(100000, ')')).find("the query is too long") !=
+          std::string::npos);
+    std::string words;
+    for (int i = 0; i < 50000; ++i) words += "a NOT ";
+    CHECK(error_of(words + "b").find("the query is too long") != std::string::npos);
+}
