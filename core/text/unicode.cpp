@@ -283,10 +283,12 @@ NormalizedText normalize_for_storage(std::string_view utf8) {
 
     for (std::size_t i = 0; i < utf8.size();) {
         char32_t cp = 0;
-        const bool first = i == 0;
+        // Every U+FEFF before the text goes, not only the first: otherwise the stored text would start with one
+        // that normalising it again would drop, shifting every position.
+        const bool at_start = out_cp == 0 && chunk.empty();
         i += sequence_length(utf8, i, &cp);
         if (cp < kFirstUnstable || normalizer.hasBoundaryBefore(static_cast<UChar32>(cp))) flush();
-        if (cp == 0xFEFF && first) {
+        if (cp == 0xFEFF && at_start) {
             map.push_back(0);
         } else if (cp == '\r') {
             map.push_back(out_cp);
@@ -307,7 +309,7 @@ NormalizedText normalize_for_storage(std::string_view utf8) {
 
 std::string normalize_text(std::string_view utf8) {
     if (!is_valid_utf8(utf8)) throw InvalidArgument("text to normalise is not valid UTF-8");
-    if (starts_with(utf8, "\xEF\xBB\xBF")) utf8.remove_prefix(3);
+    while (starts_with(utf8, "\xEF\xBB\xBF")) utf8.remove_prefix(3);
     std::string folded;
     folded.reserve(utf8.size());
     for (std::size_t i = 0; i < utf8.size(); ++i) {

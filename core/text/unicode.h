@@ -36,7 +36,7 @@ struct NormalizedText {
     OffsetMap map;     ///< source code point -> stored code point
 };
 
-/// The stored form of a text: leading U+FEFF dropped, CRLF and CR turned into LF, NFC. Everything else kept.
+/// The stored form of a text: leading U+FEFFs dropped, CRLF and CR turned into LF, NFC. Everything else kept.
 /// The input must be valid UTF-8 (throws InvalidArgument otherwise).
 NormalizedText normalize_for_storage(std::string_view utf8);
 /// Same without the offset map (fast path when nothing needs mapping).

@@ -244,3 +244,13 @@ TEST_CASE("unicode: a position index agrees with the linear conversions everywhe
     CHECK(empty.to_byte(0) == 0);
     CHECK(empty.to_cp(0) == 0);
 }
+
+// Bug (found by fuzz_plain_text): of several leading U+FEFF only the first was dropped, so stored text could start
+// with one, and normalising that text again (a REFI-QDA round trip) shifted every position by one.
+TEST_CASE("unicode: every leading U+FEFF is dropped, so normalising stored text again changes nothing") {
+    const NormalizedText n = normalize_for_storage("\uFEFF\uFEFFab\uFEFF");
+    CHECK(n.text == "ab\uFEFF");
+    CHECK(n.map.source_to_stored == std::vector<std::int64_t>{0, 0, 0, 1, 2, 3});
+    CHECK(normalize_text("\uFEFF\uFEFF\uFEFFab") == "ab");
+    CHECK(normalize_for_storage("a\uFEFF").text == "a\uFEFF");
+}
