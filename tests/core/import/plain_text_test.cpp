@@ -125,7 +125,7 @@ TEST_CASE("import: files over 256 MiB are refused without reading them") {
     }
 }
 
-// Bug (found by fuzz_plain_text): a file starting with three UTF-8 byte order marks was stored with one of them.
+// Bug (caught by fuzz_plain_text): a file starting with three UTF-8 byte order marks was stored with one of them.
 TEST_CASE("import: a text with several byte order marks is stored without any") {
     const ImportedText t = import_plain_text("\xEF\xBB\xBF\xEF\xBB\xBF\xEF\xBB\xBFI: Hallo\n", "bom.txt", {});
     CHECK(t.text == "I: Hallo\n");

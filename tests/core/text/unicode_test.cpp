@@ -245,8 +245,8 @@ TEST_CASE("unicode: a position index agrees with the linear conversions everywhe
     CHECK(empty.to_cp(0) == 0);
 }
 
-// Bug (found by fuzz_plain_text): of several leading U+FEFF only the first was dropped, so stored text could start
-// with one, and normalising that text again (a REFI-QDA round trip) shifted every position by one.
+// Bug (caught by the no-leading-BOM check of fuzz_plain_text): of several leading U+FEFF only the first was
+// dropped, so stored text could start with one, and normalising it again (a REFI-QDA round trip) shifted positions.
 TEST_CASE("unicode: every leading U+FEFF is dropped, so normalising stored text again changes nothing") {
     const NormalizedText n = normalize_for_storage("\uFEFF\uFEFFab\uFEFF");
     CHECK(n.text == "ab\uFEFF");
