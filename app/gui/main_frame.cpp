@@ -11,6 +11,7 @@
 #include "app/gui/panels/codebook_panel.h"
 #include "app/gui/panels/documents_panel.h"
 #include "app/gui/panels/memo_panel.h"
+#include "app/gui/panels/search_panel.h"
 #include "app/gui/panels/segments_panel.h"
 #include "app/gui/panels/transcript_view.h"
 #include "app/gui/ui/commands.h"
@@ -29,7 +30,7 @@ enum StatusField { kStatusMessage = 0, kStatusDocument, kStatusPosition, kStatus
 
 // The panes that the View menu and F6 know about, in the order F6 visits them. Each pane's main control (the
 // one that takes the focus) has the pane's name.
-const char* const kPanes[] = {"codebook", "documents", "transcript", "segments", "memo"};
+const char* const kPanes[] = {"codebook", "documents", "transcript", "segments", "search", "memo"};
 constexpr int kPaneCount = static_cast<int>(sizeof kPanes / sizeof kPanes[0]);
 
 wxString PaneCaption(const wxString& name) {
@@ -37,6 +38,7 @@ wxString PaneCaption(const wxString& name) {
     if (name == "documents") return _("Documents");
     if (name == "transcript") return _("Transcript");
     if (name == "segments") return _("Retrieved segments");
+    if (name == "search") return _("Search");
     return _("Memo");
 }
 
@@ -74,6 +76,10 @@ void MainFrame::CreatePanes() {
     m_documents = new DocumentsPanel(this);
     m_transcript = new TranscriptView(this);
     m_segments = new SegmentsPanel(this);
+    m_search = new SearchPanel(this);
+    m_search->on_show_hit = [this](const SearchHit& hit) { ShowSearchHit(hit); };
+    m_search->on_results = [this] { m_transcript->SetSearchMatches(m_search->MatchesIn(m_transcript->GetDocument())); };
+    m_search->pick_code = [this] { return CanEdit() ? PickCode(_("Code the hits with"), {}, false) : CodeId(); };
     m_memo = new MemoPanel(this);
     const wxSize side = FromDIP(wxSize(390, 420));
     m_aui.AddPane(m_codebook, wxAuiPaneInfo().Name("codebook").Caption(PaneCaption("codebook")).Left().Layer(1)
@@ -84,6 +90,8 @@ void MainFrame::CreatePanes() {
                                     .PaneBorder(false));
     m_aui.AddPane(m_segments, wxAuiPaneInfo().Name("segments").Caption(PaneCaption("segments")).Bottom().Layer(0)
                                   .BestSize(FromDIP(wxSize(800, 230))).MinSize(FromDIP(wxSize(300, 100))));
+    m_aui.AddPane(m_search, wxAuiPaneInfo().Name("search").Caption(PaneCaption("search")).Bottom().Layer(0).Position(1)
+                                .BestSize(FromDIP(wxSize(700, 230))).MinSize(FromDIP(wxSize(300, 100))));
     m_aui.AddPane(m_memo, wxAuiPaneInfo().Name("memo").Caption(PaneCaption("memo")).Right().Layer(0)
                               .BestSize(FromDIP(wxSize(280, 400))).MinSize(FromDIP(wxSize(180, 120))));
 }
@@ -115,6 +123,7 @@ void MainFrame::CreateMenus() {
     edit->Append(wxID_REDO, _("&Redo\tCtrl+Shift+Z"));
     edit->AppendSeparator();
     edit->Append(wxID_COPY, _("&Copy text\tCtrl+C"));
+    edit->Append(wxID_FIND, _("&Search the transcripts…\tCtrl+F"));
     edit->AppendSeparator();
     edit->Append(wxID_PREFERENCES, _("&Preferences…\tCtrl+,"));
 
@@ -268,6 +277,7 @@ void MainFrame::BindEvents() {
          ID_SNAP_TO_WORDS);
     Bind(wxEVT_MENU, &MainFrame::OnRemoveCoding, this, ID_REMOVE_CODING);
     Bind(wxEVT_MENU, &MainFrame::OnChangeCodingCode, this, ID_CHANGE_CODING_CODE);
+    Bind(wxEVT_MENU, &MainFrame::OnFind, this, wxID_FIND);
     Bind(wxEVT_MENU, &MainFrame::OnCodingMemo, this, ID_CODING_MEMO);
     Bind(wxEVT_MENU, &MainFrame::OnSelectCodingText, this, ID_SELECT_CODING_TEXT);
     Bind(wxEVT_MENU, &MainFrame::OnShowCodeInTree, this, ID_SHOW_CODE_IN_TREE);

@@ -18,12 +18,17 @@
 #include "core/session.h"
 #include "core/store/project_lock.h"
 
+namespace kodex {
+struct SearchHit;
+}
+
 namespace kodex::gui {
 
 class CodebookPanel;
 class DocumentsPanel;
 class ImportJob;
 class MemoPanel;
+class SearchPanel;
 class SegmentsPanel;
 class TranscriptView;
 
@@ -47,6 +52,7 @@ public:
     CodebookPanel* GetCodebook() const { return m_codebook; }
     DocumentsPanel* GetDocuments() const { return m_documents; }
     SegmentsPanel* GetSegments() const { return m_segments; }
+    SearchPanel* GetSearch() const { return m_search; }
     MemoPanel* GetMemo() const { return m_memo; }
 
 private:
@@ -121,6 +127,9 @@ private:
     void OnCodeTurn(wxCommandEvent& event);
     void OnRemoveCoding(wxCommandEvent& event);
     void OnChangeCodingCode(wxCommandEvent& event);
+    void OnFind(wxCommandEvent& event);
+    /// Shows a search hit: its document, the hit selected and every match in the document marked.
+    void ShowSearchHit(const SearchHit& hit);
     void OnCodingMemo(wxCommandEvent& event);
     void OnSelectCodingText(wxCommandEvent& event);
     void OnShowCodeInTree(wxCommandEvent& event);
@@ -158,6 +167,7 @@ private:
     DocumentsPanel* m_documents = nullptr;
     TranscriptView* m_transcript = nullptr;
     SegmentsPanel* m_segments = nullptr;
+    SearchPanel* m_search = nullptr;
     MemoPanel* m_memo = nullptr;
     wxMenu* m_recent_menu = nullptr;
     wxMenu* m_quick_menu = nullptr;

@@ -9,11 +9,13 @@
 #include "app/gui/panels/coding_stripe.h"
 #include "app/gui/panels/documents_panel.h"
 #include "app/gui/panels/memo_panel.h"
+#include "app/gui/panels/search_panel.h"
 #include "app/gui/panels/segments_panel.h"
 #include "app/gui/panels/transcript_view.h"
 #include "app/gui/ui/commands.h"
 #include "app/gui/ui/convert.h"
 #include "app/gui/ui/errors.h"
+#include "core/text/unicode.h"
 
 namespace kodex::gui {
 
@@ -217,6 +219,26 @@ void MainFrame::OnChangeCodingCode(wxCommandEvent&) {
         SetCurrentCoding(id, document, code);
         ShowCodingMemo();
     });
+}
+
+void MainFrame::OnFind(wxCommandEvent&) {
+    m_aui.GetPane("search").Show();
+    m_aui.Update();
+    const std::optional<TextRange> selected = m_transcript->GetSelectedRange();
+    // A short selection is what the user wants to look for elsewhere.
+    if (selected && selected->length() <= 60) {
+        const std::string words = substring_cp(m_transcript->GetText(), selected->start, selected->end);
+        if (words.find('\n') == std::string::npos) m_search->GetQueryBox()->ChangeValue("\"" + ToWx(words) + "\"");
+    }
+    m_search->GetQueryBox()->SetFocus();
+    m_search->GetQueryBox()->SelectAll();
+}
+
+void MainFrame::ShowSearchHit(const SearchHit& hit) {
+    ShowDocument(hit.document);
+    if (m_transcript->GetDocument() != hit.document) return;
+    m_transcript->SetSearchMatches(m_search->MatchesIn(hit.document));
+    m_transcript->SelectRange(hit.range);
 }
 
 void MainFrame::OnCodingMemo(wxCommandEvent&) {

@@ -14,6 +14,7 @@
 #include "app/gui/panels/codebook_panel.h"
 #include "app/gui/panels/documents_panel.h"
 #include "app/gui/panels/memo_panel.h"
+#include "app/gui/panels/search_panel.h"
 #include "app/gui/panels/segments_panel.h"
 #include "app/gui/panels/transcript_view.h"
 #include "app/gui/ui/convert.h"
@@ -111,7 +112,7 @@ void MainFrame::Attach(std::unique_ptr<Session> session, std::unique_ptr<Project
     m_lock = std::move(lock);
     ApplyPreferences();
     Guarded(this, [&] {
-        for (SessionPanel* panel : std::initializer_list<SessionPanel*>{m_codebook, m_documents, m_transcript, m_segments, m_memo})
+        for (SessionPanel* panel : std::initializer_list<SessionPanel*>{m_codebook, m_documents, m_transcript, m_segments, m_search, m_memo})
             panel->SetSession(m_session.get());
         const auto& docs = m_documents->GetDocuments();
         ShowDocument(docs.empty() ? DocumentId() : docs.front().id);
@@ -133,7 +134,7 @@ void MainFrame::CloseProject() {
     if (!m_session) return;
     m_memo->Flush();
     m_session->events().unsubscribe(m_subscription);
-    for (SessionPanel* panel : std::initializer_list<SessionPanel*>{m_codebook, m_documents, m_transcript, m_segments, m_memo})
+    for (SessionPanel* panel : std::initializer_list<SessionPanel*>{m_codebook, m_documents, m_transcript, m_segments, m_search, m_memo})
         panel->SetSession(nullptr);
     m_session.reset();
     m_lock.reset();

@@ -15,6 +15,7 @@
 #include "app/gui/panels/codebook_panel.h"
 #include "app/gui/panels/documents_panel.h"
 #include "app/gui/panels/memo_panel.h"
+#include "app/gui/panels/search_panel.h"
 #include "app/gui/panels/segments_panel.h"
 #include "app/gui/panels/transcript_view.h"
 #include "app/gui/ui/commands.h"
@@ -346,4 +347,42 @@ TEST_CASE("editor: with the German catalog, undo names the action in German") {
     const wxString label = MenuLabel(f.frame, wxID_UNDO);
     SetUpTranslations("en");
     CHECK(label == wxString::FromUTF8("Rückgängig: Code „Alltag“ zuordnen"));
+}
+
+TEST_CASE("editor: the search pane lists hits in context, jumps to them and codes them in one step") {
+    EditorFixture f;
+    SearchPanel* search = f.frame->GetSearch();
+    search->Search(wxString::FromUTF8("Stra\xC3\x9F" "e OR Gr\xC3\xB6\xC3\x9F" "e"));
+    REQUIRE(search->GetHits().size() == 2);
+    const SearchHit& hit = search->GetHits()[0];
+    CHECK(substring_cp(std::string(f.frame->GetTranscript()->GetText()), hit.range.start, hit.range.end) == hit.match);
+    CHECK((hit.speaker == "B" || hit.speaker == "I"));
+    CHECK(search->GetMessage().Contains("2 hits"));
+
+    search->SelectHit(1);
+    Pump(30);
+    const SearchHit& second = search->GetHits()[1];
+    CHECK(f.SelectedText() == second.match);
+    CHECK(f.frame->GetTranscript()->SearchMatchCount() == 2);  // both matches of the document are marked
+    SaveScreenshot(f.frame, "editor-search");
+
+    // A query Kodex cannot read says why, and lists nothing.
+    search->Search("\"Stra\xC3\x9F" "e");
+    CHECK(search->GetHits().empty());
+    CHECK(search->GetMessage().Contains("quot"));
+    CHECK(f.frame->GetTranscript()->SearchMatchCount() == 0);
+
+    // Coding the hits: every hit gets the code, as one undoable action.
+    search->Search("gut OR voll");
+    REQUIRE(search->GetHits().size() == 2);
+    const AutocodeReport report = search->CodeHits(f.crisis);
+    CHECK(report.added.size() == 2);
+    const auto coded = CodingsOf(f.Project(), f.crisis);
+    REQUIRE(coded.size() == 2);
+    CHECK(coded[0].text == "gut");
+    CHECK(coded[1].text == "voll");
+    CHECK(MenuLabel(f.frame, wxID_UNDO) == "Undo Auto-code 'gut OR voll' as 'Krise'");
+    RunCommand(f.frame, wxID_UNDO);
+    CHECK(CodingsOf(f.Project(), f.crisis).empty());
+    CheckNoDialogs();
 }

@@ -35,6 +35,9 @@ constexpr int kLaneIndicators = static_cast<int>(sizeof kLaneStyles / sizeof kLa
 const wxColour kSpeakerColours[kSpeakerCount] = {wxColour(0x1F, 0x4E, 0x79), wxColour(0x7B, 0x3F, 0x00),
                                                  wxColour(0x2E, 0x6B, 0x30)};
 
+// Search matches: a frame above the coding lanes' boxes, so both stay visible.
+constexpr int kSearchIndicator = kIndicatorBase + kLaneIndicators;
+
 int IndicatorOf(const ShownCoding& c) { return kIndicatorBase + std::min(c.lane, kLaneIndicators - 1); }
 
 // What a coding looks like in the text; codings that look the same before and after a change stay untouched.
@@ -158,6 +161,11 @@ void TranscriptView::SetUpIndicators() {
     }
     m_stc->IndicatorSetAlpha(kIndicatorBase, 70);
     m_stc->IndicatorSetOutlineAlpha(kIndicatorBase, 140);
+    m_stc->IndicatorSetStyle(kSearchIndicator, wxSTC_INDIC_FULLBOX);
+    m_stc->IndicatorSetForeground(kSearchIndicator, wxColour(0xF5, 0xA6, 0x23));
+    m_stc->IndicatorSetAlpha(kSearchIndicator, 110);
+    m_stc->IndicatorSetOutlineAlpha(kSearchIndicator, 255);
+    m_stc->IndicatorSetUnder(kSearchIndicator, false);
     m_stc->IndicatorSetAlpha(kIndicatorBase + 2, 200);
     m_stc->IndicatorSetOutlineAlpha(kIndicatorBase + 2, 220);
 }
@@ -202,6 +210,7 @@ void TranscriptView::OnSessionChange(const Change& change) {
 }
 
 void TranscriptView::LoadText(const Document& document) {
+    m_search_matches.clear();  // a new text has no marks
     m_text = std::make_unique<ShownText>(document.text);
     m_stc->SetReadOnly(false);
     // SetText() of a wxString would round-trip through UTF-32; the bytes go in as they are stored.
@@ -387,6 +396,19 @@ std::vector<const ShownCoding*> TranscriptView::CodingsAt(std::int64_t offset) c
 const ShownCoding* TranscriptView::FindCoding(CodingId id) const {
     const auto it = std::find_if(m_codings.begin(), m_codings.end(), [&](const ShownCoding& c) { return c.id == id; });
     return it == m_codings.end() ? nullptr : &*it;
+}
+
+void TranscriptView::SetSearchMatches(const std::vector<TextRange>& matches) {
+    m_stc->SetIndicatorCurrent(kSearchIndicator);
+    for (const StcRange& r : m_search_matches) m_stc->IndicatorClearRange(r.start, r.end - r.start);
+    m_search_matches.clear();
+    if (!m_text) return;
+    for (const TextRange& r : matches) {
+        const StcRange bytes = m_text->ToStc(r);
+        if (bytes.end <= bytes.start) continue;
+        m_stc->IndicatorFillRange(bytes.start, bytes.end - bytes.start);
+        m_search_matches.push_back(bytes);
+    }
 }
 
 void TranscriptView::SetCurrentCoding(CodingId id) { m_stripe->SetCurrent(id); }

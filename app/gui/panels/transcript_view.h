@@ -52,6 +52,9 @@ public:
     /// Codings of the shown document that contain `offset`, the narrowest first.
     std::vector<const ShownCoding*> CodingsAt(std::int64_t offset) const;
     const ShownCoding* FindCoding(CodingId id) const;
+    /// Marks these ranges as search matches (replacing earlier marks).
+    void SetSearchMatches(const std::vector<TextRange>& matches);
+    std::size_t SearchMatchCount() const { return m_search_matches.size(); }
     /// Marks a coding as current in the stripe.
     void SetCurrentCoding(CodingId id);
     std::size_t CodingCount() const { return m_codings.size(); }
@@ -87,6 +90,7 @@ private:
     Document m_document;
     std::unique_ptr<ShownText> m_text;
     std::vector<ShownCoding> m_codings;  ///< sorted by start
+    std::vector<StcRange> m_search_matches;
     struct CodeLook {
         wxColour colour;
         std::shared_ptr<const wxString> path;

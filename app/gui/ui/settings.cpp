@@ -12,7 +12,7 @@ namespace kodex::gui {
 
 namespace {
 // Bumped when the panes change, so an old saved layout does not hide a new pane.
-const char* const kLayoutKey = "/Window/Layout1";
+const char* const kLayoutKey = "/Window/Layout2";
 }  // namespace
 
 void UseSettingsFile() {
