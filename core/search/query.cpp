@@ -28,6 +28,7 @@ struct Token {
 
 constexpr int kDefaultWindow = 10;
 constexpr std::size_t kMaxTokens = 1000;
+constexpr int kMaxBrackets = 100;
 
 [[noreturn]] void fail(std::string_view query, std::size_t byte, const std::string& what) {
     const std::int64_t at = count_code_points(query.substr(0, std::min(byte, query.size()))) + 1;
@@ -440,7 +441,11 @@ private:
         switch (t.type) {
         case Tok::LParen: {
             if (peek().type == Tok::RParen) fail(q_, t.pos, "the brackets are empty");
+            // Each bracket costs several recursive calls with large frames (kilobytes under ASan).
+            if (++brackets_ > kMaxBrackets)
+                fail(q_, t.pos, "brackets are nested deeper than " + std::to_string(kMaxBrackets) + " levels");
             auto inner = or_expr();
+            --brackets_;
             if (peek().type != Tok::RParen) fail(q_, t.pos, "the bracket is not closed");
             take();
             if (!inner) fail(q_, t.pos, "the brackets hold no words to search for");
@@ -521,6 +526,7 @@ private:
     std::size_t i_ = 0;
     const FilterResolver& filters_;
     const std::unordered_set<std::string>& stopwords_;
+    int brackets_ = 0;  // brackets open around the current token
 };
 
 void number_leaves(QueryNode& n, int& next) {
