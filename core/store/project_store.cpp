@@ -77,7 +77,11 @@ ProjectStore ProjectStore::open(const std::string& path, bool read_only) {
                                                        std::to_string(version) + ", this Kodex reads up to " +
                                                        std::to_string(kSchemaVersion) + "); please update Kodex");
     {
-        Stmt check(db, "PRAGMA quick_check");
+        // integrity_check, not quick_check: a checkpoint torn by a crash or a copy taken without the -wal file
+        // leaves tables and their indexes disagreeing (rows missing from a UNIQUE index), which quick_check does
+        // not see and which later edits would build on. The cost is small next to reading every page, which
+        // both do (300 000 codings: 1.1 s instead of 0.3 s).
+        Stmt check(db, "PRAGMA integrity_check(1)");
         std::string first;
         try {
             if (check.step()) first = check.col_text(0);
@@ -86,7 +90,7 @@ ProjectStore ProjectStore::open(const std::string& path, bool read_only) {
         }
         if (first != "ok")
             throw StoreError(StoreError::Kind::Corrupt, path + ": the project file is damaged (" + first +
-                                                            "); restore a backup from the .backups folder");
+                                                            "); restore a backup from the .backups folder (kodex-cli backups, kodex-cli restore)");
     }
     ProjectStore store(std::move(db), read_only);
     if (!read_only) {

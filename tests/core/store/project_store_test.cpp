@@ -117,6 +117,43 @@ TEST_CASE("store: a damaged project is reported as corrupt and left as it is") {
     CHECK(read_all(path) == bytes);
 }
 
+TEST_CASE("store: a checkpoint torn half-way (an index older than its table) is refused as damaged") {
+    // Regression: opening ran quick_check, which does not compare indexes with their tables, so a copy taken
+    // without its -wal file in mid-checkpoint opened as if it were fine (found by the power-loss test).
+    TempDir dir;
+    const auto path = dir.file("torn.kodex");
+    std::string before, after;
+    std::int64_t root = 0;
+    {
+        auto store = ProjectStore::create(path);
+        store.db().exec("PRAGMA wal_checkpoint(TRUNCATE)");
+        before = read_all(path);
+        Transaction tx(store.db());
+        // Few enough that the index stays one page, so the file's structure stays whole and quick_check passes.
+        for (int i = 0; i < 20; ++i)
+            store.db().exec("INSERT INTO meta(key, value) VALUES('k" + std::to_string(i) + "', 'v')");
+        tx.commit();
+        store.db().exec("PRAGMA wal_checkpoint(TRUNCATE)");
+        root = store.db().query_int("SELECT rootpage FROM sqlite_master WHERE name = 'sqlite_autoindex_meta_1'");
+        after = read_all(path);
+    }
+    // The meta table's index page as it was before the inserts, everything else after them.
+    REQUIRE(root > 0);
+    const std::size_t at = static_cast<std::size_t>(root - 1) * 4096;
+    REQUIRE(at + 4096 <= before.size());
+    std::string torn = after;
+    torn.replace(at, 4096, before.substr(at, 4096));
+    write_all(path, torn);
+    try {
+        ProjectStore::open(path, true);
+        FAIL("opened a project whose index disagrees with its table");
+    } catch (const StoreError& e) {
+        CHECK(e.kind() == StoreError::Kind::Corrupt);
+        CHECK(std::string(e.what()).find("kodex-cli restore") != std::string::npos);
+    }
+    CHECK(read_all(path) == torn);
+}
+
 TEST_CASE("store: backups are real projects and only the newest ones are kept") {
     TempDir dir;
     const auto path = dir.file("study.kodex");
