@@ -14,6 +14,7 @@
 #include "app/gui/main_frame.h"
 #include "app/gui/ui/convert.h"
 #include "app/gui/ui/errors.h"
+#include "app/gui/ui/fonts.h"
 #include "app/gui/ui/i18n.h"
 #include "app/gui/ui/settings.h"
 #include "app/gui/ui/startup.h"
@@ -47,6 +48,8 @@ void OpenStartProject(MainFrame* frame) {
 
 class KodexApp : public wxApp {
 public:
+    KodexApp() { TurnOffLigatures(); }
+
     bool OnInit() override {
         SetAppName("kodex");
         SetAppDisplayName("Kodex");

@@ -386,3 +386,26 @@ TEST_CASE("editor: the search pane lists hits in context, jumps to them and code
     CHECK(CodingsOf(f.Project(), f.crisis).empty());
     CheckNoDialogs();
 }
+
+TEST_CASE("editor: highlight and selection boxes sit on their letters after ligature pairs like \"ff\"") {
+    EditorFixture f;
+    const std::string file = f.dir.file("Notiz.txt");
+    kodex::test::write_all(file, "Wir hoffen, dass die Stra\xC3\x9F" "e offen bleibt, auch die Caf\xC3\xA9s und Stoffl\xC3\xA4" "den.\n");
+    ImportRequest request;
+    request.paths = {file};
+    const DocumentId note = f.Project().import_files(request).imported.at(0).id;
+    f.frame->ShowDocument(note);
+    Pump(50);
+    wxStyledTextCtrl* text = f.frame->GetTranscript()->GetControl();
+    const std::string utf8(f.frame->GetTranscript()->GetText());
+    const int left = text->PointFromPosition(0).x;
+    // Where the control puts each word (boxes, caret) against where the letters are drawn: the width of the
+    // whole text before it, as Pango lays it out.
+    for (const char* word : {"Stra", "bleibt", "Caf", "den."}) {
+        const auto at = static_cast<int>(utf8.find(word));
+        const int placed = text->PointFromPosition(at).x - left;
+        const int drawn = text->TextWidth(0, wxString::FromUTF8(utf8.substr(0, static_cast<std::size_t>(at))));
+        CAPTURE(word);
+        CHECK(std::abs(placed - drawn) <= 1);
+    }
+}

@@ -14,6 +14,7 @@
 
 #include <cstdio>
 
+#include "app/gui/ui/fonts.h"
 #include "app/gui/ui/i18n.h"
 #include "tests/gui/gui_test_util.h"
 
@@ -21,6 +22,8 @@ namespace {
 
 class TestApp : public wxApp {
 public:
+    TestApp() { kodex::gui::TurnOffLigatures(); }
+
     bool OnInit() override {
         // The tests never touch the user's settings.
         wxConfigBase::Set(new wxMemoryConfig);
