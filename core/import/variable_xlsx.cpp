@@ -21,6 +21,14 @@ namespace {
 
 constexpr std::size_t kMaxColumns = 16384;
 constexpr std::int64_t kMaxRows = 1048576;
+// Rows are held as long as their last cell, then as long as the header, so a few bytes of XML (one cell far to
+// the right, or a long header and many short rows) can stand for thousands of cells. Bounding the cells bounds the
+// memory (an empty cell takes 32 bytes); survey tables stay far below it.
+constexpr std::size_t kMaxCells = 10'000'000;
+
+std::string too_many_cells() {
+    return "the first worksheet is too large: more than " + std::to_string(kMaxCells) + " cells (rows times columns)";
+}
 
 std::string trim(const std::string& s) {
     const auto b = s.find_first_not_of(" \t\r\n");
@@ -275,6 +283,7 @@ public:
     std::vector<std::vector<std::string>> rows(const pugi::xml_node& sheet_data) {
         std::vector<std::vector<std::string>> records;
         std::int64_t last_row = 0;
+        std::size_t cells = 0;
         for (const pugi::xml_node& row : sheet_data.children()) {
             if (local_name(row) != "row") continue;
             const std::string r = attribute(row, "r");
@@ -295,6 +304,8 @@ public:
                 if (record.size() <= static_cast<std::size_t>(col)) record.resize(static_cast<std::size_t>(col) + 1);
                 record[static_cast<std::size_t>(col)] = std::move(value);
             }
+            cells += record.size();
+            if (cells > kMaxCells) throw ParseError(file_, -1, too_many_cells());
             if (!record.empty()) records.push_back(std::move(record));
         }
         return records;
@@ -393,6 +404,7 @@ VariableTable read_xlsx_table(const std::string& bytes, const std::string& file_
         if (!seen.insert(h).second) throw ParseError(file_name, -1, "the column '" + h + "' appears twice in the header");
     }
     table.header = records[0];
+    if (records.size() > kMaxCells / table.header.size()) throw ParseError(file_name, -1, too_many_cells());
     for (std::size_t r = 1; r < records.size(); ++r) {
         auto& row = records[r];
         if (row.size() > table.header.size())

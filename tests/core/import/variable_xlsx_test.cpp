@@ -129,3 +129,31 @@ TEST_CASE("variables xlsx: broken and hostile workbooks are refused with a Parse
                                               "<row><c><v>1</v></c><c><v>2</v></c></row>"))),
                   "beyond the header");
 }
+
+// Bug (fuzz_xlsx out of memory on an input made after reading the code): rows are padded to their last cell and then
+// to the header, so 370 KB of sheet XML with one cell at column XFD per row took gigabytes. Cells are now bounded.
+TEST_CASE("variables xlsx: a sheet standing for more than 10 million cells is refused before it takes the memory") {
+    std::string far_right = "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>id</t></is></c></row>";
+    for (int r = 2; r < 700; ++r) {
+        const std::string n = std::to_string(r);
+        far_right += "<row r=\"" + n + "\"><c r=\"XFD" + n + "\"><v>1</v></c></row>";
+    }
+    check_refused(xlsx(workbook_entries(sheet(far_right))), "too large: more than 10000000 cells");
+
+    std::string wide_header = "<row r=\"1\">";
+    for (int c = 0; c < 16384; ++c) wide_header += "<c t=\"inlineStr\"><is><t>v" + std::to_string(c) + "</t></is></c>";
+    wide_header += "</row>";
+    std::string short_rows;
+    for (int r = 2; r < 700; ++r) {
+        const std::string n = std::to_string(r);
+        short_rows += "<row r=\"" + n + "\"><c r=\"A" + n + "\"><v>1</v></c></row>";
+    }
+    check_refused(xlsx(workbook_entries(sheet(wide_header + short_rows))), "too large: more than 10000000 cells");
+
+    // A wide header with a few rows is fine.
+    const std::string one_row = "<row r=\"2\"><c r=\"A2\"><v>1</v></c></row>";
+    const VariableTable t = read_xlsx_table(xlsx(workbook_entries(sheet(wide_header + one_row))), "u.xlsx");
+    CHECK(t.header.size() == 16384);
+    REQUIRE(t.rows.size() == 1);
+    CHECK(t.rows[0].size() == 16384);
+}
