@@ -6,7 +6,8 @@
 #   torn-wal  the .kodex file and its -wal copied together, the log cut at a random byte
 #   torn-db   a checkpoint torn half-way: the file of one state with random pages of a later state
 # Every copy must open with a state the project really had, or be refused with a clear message (exit 2,
-# naming the file); never a crash. A torn checkpoint may also open and be reported by `kodex-cli check`.
+# naming the file); never a crash. A torn checkpoint (torn-db, or a copy during which a checkpoint wrote the
+# file) may also open and be reported by `kodex-cli check`, or pass every check with a mix of two states.
 # Usage: reliability_power_loss.sh KODEX-CLI SOURCE-DIR [COPIES PER KIND (default 12)] [SEED]
 source "$(dirname "$0")/lib/harness.bash" "$@"
 copies=${3:-12}
@@ -73,7 +74,11 @@ for i in $(seq 1 "$copies"); do
     1) echo "BEGIN; SELECT count(*) FROM codings;" >&"$rd" ;;
   esac
   c=$work/copies/db-only-$i.kodex
+  # A copy during which the file itself changed (a checkpoint writing into it) is a torn checkpoint too.
+  m1=$(stat -c '%s %y' "$P" 2>/dev/null)
   cp "$P" "$c" 2>/dev/null
+  [ "$m1" = "$(stat -c '%s %y' "$P" 2>/dev/null)" ] || touch "$c.torn"
+  m1=$(stat -c '%s %y' "$P" 2>/dev/null)
   t=$work/copies/torn-wal-$i.kodex
   cp "$P" "$t" 2>/dev/null
   if [ -s "$P-wal" ]; then
@@ -82,6 +87,7 @@ for i in $(seq 1 "$copies"); do
     [ "$size" -gt 0 ] && head -c $(( (RANDOM * 32768 + RANDOM) % size )) "$t-wal.full" >"$t-wal" && with_log=$((with_log + 1))
     rm -f "$t-wal.full"
   fi
+  [ "$m1" = "$(stat -c '%s %y' "$P" 2>/dev/null)" ] || touch "$t.torn"
 done
 touch "$work/stop"; wait "$wpid"
 echo "COMMIT;" >&"$rd"; exec {rd}>&-; wait "$rpid"
@@ -107,9 +113,12 @@ for i in $(seq 1 "$copies"); do
   done
 done
 
-declare -A opened=() older=() refused=() reported=() clean=() mixed=()
+declare -A opened=() older=() refused=() reported=() clean=() mixed=() caught=()
 for c in "$work"/copies/*.kodex; do
   kind=$(basename "$c" | sed 's/-[0-9]*\.kodex$//')
+  torn=0
+  [ "$kind" = torn-db ] || [ -e "$c.torn" ] && torn=1
+  [ -e "$c.torn" ] && caught[$kind]=$(( ${caught[$kind]:-0} + 1 ))
   "$cli" docs "$c" >/dev/null 2>"$work/err"; rc=$?
   if [ "$rc" -gt 5 ]; then bad "$(basename "$c"): exit $rc when opening: $(cat "$work/err")"; continue; fi
   if [ "$rc" -eq 0 ]; then
@@ -120,9 +129,9 @@ for c in "$work"/copies/*.kodex; do
       # A copy that opens and checks clean must hold a state the project really had. A torn checkpoint is the
       # exception: pages of two states can fit together so that no check can tell (counted, not failed).
       if grep -qx "$(state "$c")" "$work/known"; then older[$kind]=$(( ${older[$kind]:-0} + 1 )); ok
-      elif [ "$kind" = torn-db ]; then mixed[$kind]=$(( ${mixed[$kind]:-0} + 1 )); ok
+      elif [ "$torn" = 1 ]; then mixed[$kind]=$(( ${mixed[$kind]:-0} + 1 )); ok
       else bad "$(basename "$c") opens and checks clean but holds a state the project never had"; fi
-    elif [ "$crc" -eq 2 ] && [ -s "$work/check" ] && [ "$kind" = torn-db ]; then
+    elif [ "$crc" -eq 2 ] && [ -s "$work/check" ] && [ "$torn" = 1 ]; then
       # Only a torn checkpoint may open and then be reported by check (Kodex's own checks, beyond SQLite's).
       reported[$kind]=$(( ${reported[$kind]:-0} + 1 )); ok
     else
@@ -140,6 +149,6 @@ echo "power loss (seed $seed): $(ls "$work"/states/[0-9]* | wc -l) states writte
 for kind in db-only torn-wal torn-db; do
   echo "  $kind: ${opened[$kind]:-0} opened (${older[$kind]:-0} with an earlier state of the project," \
     "${mixed[$kind]:-0} passing every check with a mix of two states, ${reported[$kind]:-0} with problems that check" \
-    "reports), ${refused[$kind]:-0} refused as damaged"
+    "reports), ${refused[$kind]:-0} refused as damaged; ${caught[$kind]:-0} copied while a checkpoint wrote the file"
 done
 finish
