@@ -15,6 +15,7 @@
 
 #include "app/gui/ui/events.h"
 #include "app/gui/ui/settings.h"
+#include "core/store/consistency.h"
 #include "core/session.h"
 #include "core/store/project_lock.h"
 
@@ -53,6 +54,8 @@ public:
     DocumentsPanel* GetDocuments() const { return m_documents; }
     SegmentsPanel* GetSegments() const { return m_segments; }
     SearchPanel* GetSearch() const { return m_search; }
+    /// The result of the check made when the project was opened after an unclean exit (empty otherwise).
+    const ConsistencyReport& GetLastCheck() const { return m_last_check; }
     MemoPanel* GetMemo() const { return m_memo; }
 
 private:
@@ -128,6 +131,8 @@ private:
     void OnRemoveCoding(wxCommandEvent& event);
     void OnChangeCodingCode(wxCommandEvent& event);
     void OnFind(wxCommandEvent& event);
+    /// After an unclean exit: checks the project, reports, and offers the safe repairs.
+    void CheckAfterUncleanExit(const wxString& holder);
     /// Shows a search hit: its document, the hit selected and every match in the document marked.
     void ShowSearchHit(const SearchHit& hit);
     void OnCodingMemo(wxCommandEvent& event);
@@ -183,6 +188,7 @@ private:
     Preferences m_preferences;
     std::deque<CodeId> m_recent_codes;  ///< most recent first
     bool m_recent_save_pending = false;
+    ConsistencyReport m_last_check;  ///< of the check after an unclean exit
     /// The coding the coding commands act on: the last one applied or picked.
     struct CurrentCoding {
         CodingId id;

@@ -15,6 +15,7 @@
 #include "app/gui/panels/documents_panel.h"
 #include "app/gui/panels/memo_panel.h"
 #include "app/gui/panels/search_panel.h"
+#include "core/store/consistency.h"
 #include "app/gui/panels/segments_panel.h"
 #include "app/gui/panels/transcript_view.h"
 #include "app/gui/ui/convert.h"
@@ -128,6 +129,49 @@ void MainFrame::Attach(std::unique_ptr<Session> session, std::unique_ptr<Project
     UpdateRetrieval();
     UpdateTitle();
     UpdateStatus();
+    if (m_lock && !m_lock->unclean_exit_of().empty()) CheckAfterUncleanExit(ToWx(m_lock->unclean_exit_of()));
+}
+
+void MainFrame::CheckAfterUncleanExit(const wxString& holder) {
+    // The last editor on this project ended without closing it (crash, kill, power cut). Every finished
+    // action is in the file; Kodex's own check says whether anything else is wrong.
+    ConsistencyReport report;
+    const bool checked = Guarded(this, [&] {
+        wxBusyCursor busy;
+        report = check_project(m_session->store());
+    });
+    if (!checked) return;
+    m_last_check = report;
+    if (report.ok()) {
+        SetStatusText(wxString::Format(_("The project was not closed properly last time (%s). Kodex checked it: all is in order."),
+                                       holder),
+                      0);  // the message field
+        return;
+    }
+    wxString details;
+    std::size_t shown = 0;
+    bool repairable = report.integrity != "ok" ? false : true;
+    if (report.integrity != "ok") details << _("SQLite integrity check:") << " " << ToWx(report.integrity) << "\n";
+    for (const ConsistencyIssue& issue : report.issues) {
+        repairable = repairable || issue.repairable;
+        if (++shown <= 8) details << "\u2022 " << ToWx(issue.what) << "\n";
+    }
+    if (shown > 8) details << wxString::Format(_("… and %zu more"), shown - 8) << "\n";
+    details << "\n"
+            << wxString::Format(_("Backups of this project are in %s (kodex-cli restore puts one back)."),
+                                ToWx(m_session->path() + ".backups"));
+    wxMessageDialog dialog(this, _("The project was not closed properly last time, and Kodex's check found problems in it."),
+                           _("Kodex"), (repairable ? wxYES_NO | wxNO_DEFAULT : wxOK) | wxICON_WARNING);
+    dialog.SetExtendedMessage(details);
+    if (repairable) dialog.SetYesNoLabels(_("&Repair what is safe to repair"), _("&Leave it as it is"));
+    if (dialog.ShowModal() != wxID_YES) return;
+    Guarded(this, [&] {
+        wxBusyCursor busy;
+        m_last_check = check_project(m_session->store(), true);
+    });
+    // The repair wrote to the file directly: every pane reads the project again.
+    for (SessionPanel* panel : std::initializer_list<SessionPanel*>{m_codebook, m_documents, m_transcript, m_segments, m_search, m_memo})
+        panel->Reload();
 }
 
 void MainFrame::CloseProject() {
@@ -139,6 +183,7 @@ void MainFrame::CloseProject() {
     m_session.reset();
     m_lock.reset();
     m_recent_codes.clear();
+    m_last_check = ConsistencyReport();
     m_current = CurrentCoding();
     UpdateTitle();
     UpdateStatus();

@@ -15,11 +15,16 @@ namespace kodex {
 
 namespace {
 
-std::string read_holder(int fd) {
+std::string read_text(int fd) {
     std::string text(512, '\0');
     const ssize_t n = pread(fd, text.data(), text.size(), 0);
     text.resize(n > 0 ? static_cast<std::size_t>(n) : 0);
     while (!text.empty() && (text.back() == '\n' || text.back() == '\0')) text.pop_back();
+    return text;
+}
+
+std::string read_holder(int fd) {
+    const std::string text = read_text(fd);
     return text.empty() ? "another program" : text;
 }
 
@@ -38,6 +43,7 @@ std::unique_ptr<ProjectLock> ProjectLock::try_acquire(const std::string& project
         ::close(fd);
         return nullptr;
     }
+    const std::string left_behind = read_text(fd);
     char host[256] = "this computer";
     gethostname(host, sizeof host - 1);
     const char* user = std::getenv("USER");
@@ -47,7 +53,7 @@ std::unique_ptr<ProjectLock> ProjectLock::try_acquire(const std::string& project
         ::close(fd);
         throw IoError(path, "cannot write the lock file");
     }
-    return std::unique_ptr<ProjectLock>(new ProjectLock(fd, path));
+    return std::unique_ptr<ProjectLock>(new ProjectLock(fd, path, left_behind));
 }
 
 ProjectLock::~ProjectLock() {

@@ -4,6 +4,8 @@
 #include <doctest/doctest.h>
 
 #include <wx/menu.h>
+#include <wx/msgdlg.h>
+#include <wx/statusbr.h>
 #include <wx/srchctrl.h>
 #include <wx/testing.h>
 #include <wx/treectrl.h>
@@ -329,6 +331,10 @@ TEST_CASE("editor: recent codes are remembered for the project when it is opened
     f.frame->GetCodebook()->SelectCode(f.measures);
     RunCommand(f.frame, ID_CODE_SELECTION);
     Pump(50);  // the list is saved after the repaint
+    const std::string other = f.dir.file("other.kodex");
+    Session::create(other);
+    REQUIRE(f.frame->OpenProject(ToWx(other)));
+    Pump(50);
     REQUIRE(f.frame->OpenProject(ToWx(f.path)));
     Pump(50);
     f.SelectText("alles");
@@ -408,4 +414,43 @@ TEST_CASE("editor: highlight and selection boxes sit on their letters after liga
         CAPTURE(word);
         CHECK(std::abs(placed - drawn) <= 1);
     }
+}
+
+TEST_CASE("editor: after an unclean exit the project is checked on opening, and safe repairs are offered") {
+    EditorFixture f;
+    f.SelectText("Gott");
+    f.frame->GetCodebook()->SelectCode(f.everyday);
+    RunCommand(f.frame, ID_CODE_SELECTION);
+    const std::string other = f.dir.file("other.kodex");
+    Session::create(other);
+    REQUIRE(f.frame->OpenProject(ToWx(other)));  // closes the study cleanly
+    CHECK(f.frame->GetLastCheck().issues.empty());
+
+    // A clean close leaves nothing to check.
+    REQUIRE(f.frame->OpenProject(ToWx(f.path)));
+    CHECK(f.frame->GetLastCheck().integrity.empty());
+    REQUIRE(f.frame->OpenProject(ToWx(other)));
+
+    // The editor was killed while it had the study open (its holder text stays in the lock file), and the
+    // document's stored length no longer matches its text.
+    kodex::test::write_all(f.path + ".lock", "anna on laptop, process 4711, since 2026-11-27T09:00:00Z\n");
+    {
+        auto s = Session::open(f.path);
+        s->store().db().exec("UPDATE documents SET length = 3");
+    }
+    wxTEST_DIALOG(REQUIRE(f.frame->OpenProject(ToWx(f.path))), wxExpectModal<wxMessageDialog>(wxID_YES));
+    const ConsistencyReport& report = f.frame->GetLastCheck();
+    REQUIRE_FALSE(report.issues.empty());
+    CHECK(report.issues[0].repaired);
+    auto again = check_project(f.Project().store());
+    CHECK(again.ok());
+    CHECK(CodingsOf(f.Project(), f.everyday).at(0).text == "Gott");  // the coding made before the kill is there
+
+    // Killed again, nothing wrong this time: a note in the status bar, no dialog.
+    REQUIRE(f.frame->OpenProject(ToWx(other)));
+    kodex::test::write_all(f.path + ".lock", "anna on laptop, process 4712, since 2026-11-27T10:00:00Z\n");
+    REQUIRE(f.frame->OpenProject(ToWx(f.path)));
+    CHECK(f.frame->GetLastCheck().ok());
+    CHECK(f.frame->GetStatusBar()->GetStatusText(0).Contains("checked"));
+    CheckNoDialogs();
 }
