@@ -53,10 +53,10 @@ import fcntl, os, sys, time
 fd = os.open(sys.argv[1], os.O_RDWR | os.O_CREAT)
 fcntl.fcntl(fd, 37, b"\x01\x00" + b"\x00" * 30)  # F_OFD_SETLK with F_WRLCK, as ProjectLock takes it
 os.write(fd, b"anna on host, process 1, since now\n")
-time.sleep(5)
+time.sleep(60)
 PY
   holder=$!
-  sleep 1
+  for _ in $(seq 1 300); do [ -s "$p.lock" ] && break; sleep 0.1; done  # the holder writes its name once it has the lock
   expect_rc 4 k restore "$p" "$backup"
   grep -q "close it" "$work/err" && ok || bad "locked message: $(cat "$work/err")"
   kill "$holder" 2>/dev/null; wait "$holder" 2>/dev/null
