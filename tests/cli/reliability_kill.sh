@@ -4,10 +4,11 @@
 # SIGKILL at random moments. The same edits also run, never killed, on a reference project. After every kill
 # the project must open, pass SQLite's integrity check and `kodex-cli check`, and hold exactly the reference's
 # state (every confirmed edit present) or the reference's state plus the killed edit (it landed whole).
-# Usage: reliability_kill.sh KODEX-CLI SOURCE-DIR [KILLS (default 25)] [SEED]
+# Usage: reliability_kill.sh KODEX-CLI SOURCE-DIR [KILLS (default 25; 10 in a sanitizer build)] [SEED]
 # CTest runs the short default; the full run is e.g. `reliability_kill.sh build/app/cli/kodex-cli . 250`.
 source "$(dirname "$0")/lib/harness.bash" "$@"
-kills_wanted=${3:-25}
+# 25 kills by default, 10 in a sanitizer build (every kodex-cli run is several times slower there).
+kills_wanted=${3:-$(ldd "$cli" 2>/dev/null | grep -q libasan && echo 10 || echo 25)}
 seed=${4:-$(( $(date +%s) % 32768 ))}
 RANDOM=$seed
 command -v sqlite3 >/dev/null || { echo "sqlite3 is needed (scripts/debian-packages.txt)" >&2; exit 1; }
