@@ -5,7 +5,7 @@
 # the project must open, pass SQLite's integrity check and `kodex-cli check`, and hold exactly the reference's
 # state (every confirmed edit present) or the reference's state plus the killed edit (it landed whole).
 # Usage: reliability_kill.sh KODEX-CLI SOURCE-DIR [KILLS (default 25; 10 in a sanitizer build)] [SEED]
-# CTest runs the short default; the full run is e.g. `reliability_kill.sh build/app/cli/kodex-cli . 250`.
+# CTest runs the short default; the full run is e.g. `reliability_kill.sh build/app/kodex-cli . 250`.
 source "$(dirname "$0")/lib/harness.bash" "$@"
 # 25 kills by default, 10 in a sanitizer build (every kodex-cli run is several times slower there).
 kills_wanted=${3:-$(ldd "$cli" 2>/dev/null | grep -q libasan && echo 10 || echo 25)}
