@@ -89,9 +89,9 @@ void MainFrame::CreatePanes() {
     m_aui.AddPane(m_transcript, wxAuiPaneInfo().Name("transcript").Caption(PaneCaption("transcript")).CenterPane()
                                     .PaneBorder(false));
     m_aui.AddPane(m_segments, wxAuiPaneInfo().Name("segments").Caption(PaneCaption("segments")).Bottom().Layer(0)
-                                  .BestSize(FromDIP(wxSize(800, 230))).MinSize(FromDIP(wxSize(300, 100))));
+                                  .BestSize(FromDIP(wxSize(560, 230))).MinSize(FromDIP(wxSize(300, 100))));
     m_aui.AddPane(m_search, wxAuiPaneInfo().Name("search").Caption(PaneCaption("search")).Bottom().Layer(0).Position(1)
-                                .BestSize(FromDIP(wxSize(700, 230))).MinSize(FromDIP(wxSize(300, 100))));
+                                .BestSize(FromDIP(wxSize(900, 230))).MinSize(FromDIP(wxSize(300, 100))));
     m_aui.AddPane(m_memo, wxAuiPaneInfo().Name("memo").Caption(PaneCaption("memo")).Right().Layer(0)
                               .BestSize(FromDIP(wxSize(280, 400))).MinSize(FromDIP(wxSize(180, 120))));
 }

@@ -454,3 +454,28 @@ TEST_CASE("editor: after an unclean exit the project is checked on opening, and 
     CHECK(f.frame->GetStatusBar()->GetStatusText(0).Contains("checked"));
     CheckNoDialogs();
 }
+
+TEST_CASE("editor: a hit far down in another, long document is scrolled into view") {
+    EditorFixture f;
+    std::string text;
+    for (int i = 0; i < 300; ++i)
+        text += "B: Ein langer Beitrag, der im Fenster mehrfach umbricht, weil er viel mehr Worte hat, als eine Zeile "
+                "fassen kann, und noch ein paar mehr, damit es wirklich zwei oder drei Zeilen werden. Absatz " +
+                std::to_string(i) + ".\n\n";
+    text += "B: Ganz am Ende steht das Wort Leuchtturmprojekt.\n";
+    const std::string file = f.dir.file("Lang.txt");
+    kodex::test::write_all(file, text);
+    ImportRequest request;
+    request.paths = {file};
+    f.Project().import_files(request);
+    SearchPanel* search = f.frame->GetSearch();
+    search->Search("Leuchtturmprojekt");
+    REQUIRE(search->GetHits().size() == 1);
+    search->SelectHit(0);
+    Pump(50);
+    wxStyledTextCtrl* stc = f.frame->GetTranscript()->GetControl();
+    CHECK(f.SelectedText() == "Leuchtturmprojekt");
+    const int line = stc->VisibleFromDocLine(stc->LineFromPosition(stc->GetSelectionStart()));
+    CHECK(line >= stc->GetFirstVisibleLine());
+    CHECK(line < stc->GetFirstVisibleLine() + stc->LinesOnScreen());
+}

@@ -18,7 +18,8 @@ namespace kodex::gui {
 
 namespace {
 
-enum Column { kDocument = 0, kSpeaker, kTime, kLeft, kMatch, kRight };
+// Keyword in context first, as a concordance reads; where it is comes after.
+enum Column { kLeft = 0, kMatch, kRight, kDocument, kSpeaker, kTime };
 
 // Most queries want a few hundred places at most; the summary says when there are more.
 constexpr std::size_t kListLimit = 1000;
@@ -80,13 +81,13 @@ SearchPanel::SearchPanel(wxWindow* parent)
                                  "search_summary");
     m_summary->SetMinSize(FromDIP(wxSize(60, -1)));  // long messages are cut with an ellipsis, not the buttons
     m_list = new HitList(this);
+    m_list->AppendColumn(_("Before"), wxLIST_FORMAT_RIGHT, FromDIP(220));
+    m_list->AppendColumn(_("Match"), wxLIST_FORMAT_CENTER, FromDIP(120));
+    m_list->AppendColumn(_("After"), wxLIST_FORMAT_LEFT, FromDIP(220));
     m_list->AppendColumn(_("Document"), wxLIST_FORMAT_LEFT, FromDIP(120));
-    m_list->AppendColumn(_("Speaker"), wxLIST_FORMAT_LEFT, FromDIP(60));
-    m_list->AppendColumn(_("Time"), wxLIST_FORMAT_LEFT, FromDIP(70));
-    m_list->AppendColumn(_("Before"), wxLIST_FORMAT_RIGHT, FromDIP(230));
-    m_list->AppendColumn(_("Match"), wxLIST_FORMAT_CENTER, FromDIP(110));
-    m_list->AppendColumn(_("After"), wxLIST_FORMAT_LEFT, FromDIP(230));
-    StretchColumn(m_list, kRight, FromDIP(160));
+    m_list->AppendColumn(_("Speaker"), wxLIST_FORMAT_LEFT, FromDIP(56));
+    m_list->AppendColumn(_("Time"), wxLIST_FORMAT_LEFT, FromDIP(64));
+    StretchColumn(m_list, kRight, FromDIP(140));
 
     auto* top = new wxBoxSizer(wxHORIZONTAL);
     top->Add(m_query, 1, wxALIGN_CENTER_VERTICAL);

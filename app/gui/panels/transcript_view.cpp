@@ -101,6 +101,9 @@ void TranscriptView::SetUpControl() {
     // Keep the layout of every line on screen: the coding stripe asks for positions on each repaint.
     m_stc->SetLayoutCache(wxSTC_CACHE_PAGE);
     m_stc->SetUseHorizontalScrollBar(false);
+    // The last lines can scroll up to the top: a place near the end of a long transcript is shown with room
+    // below it, also before the control has worked out how the lines above it wrap (see SelectRange).
+    m_stc->SetEndAtLastLine(false);
     m_stc->SetMarginType(0, wxSTC_MARGIN_NUMBER);
     m_stc->SetMarginWidth(1, 0);
     m_stc->SetMarginWidth(2, 0);
@@ -373,13 +376,17 @@ CaretPosition TranscriptView::GetCaretPosition() const {
 void TranscriptView::SelectRange(TextRange range) {
     if (!m_text) return;
     const StcRange bytes = m_text->ToStc(range);
-    // Scroll the end into view first, then the start, so that a long range shows from its beginning.
-    m_stc->GotoPos(bytes.end);
     m_stc->SetSelection(bytes.start, bytes.end);
-    m_stc->ScrollRange(bytes.end, bytes.start);
-    const int line = m_stc->VisibleFromDocLine(m_stc->LineFromPosition(bytes.start));
-    if (line < m_stc->GetFirstVisibleLine() || line > m_stc->GetFirstVisibleLine() + m_stc->LinesOnScreen() - 2)
-        m_stc->SetFirstVisibleLine(std::max(0, line - 3));
+    // Wrapping is computed lazily: in a document just opened, display lines below the screen are not known
+    // yet, so a scroll position worked out in display lines lands too high once they are. The control keeps
+    // the document line at the top while it wraps, so the range's start is placed by its document line: on
+    // screen already, nothing moves; otherwise it goes near the top, with the line before it for context.
+    const int target = m_stc->LineFromPosition(bytes.start);
+    const int top = m_stc->GetFirstVisibleLine();
+    const int first_shown = m_stc->DocLineFromVisible(top);
+    const int last_shown = m_stc->DocLineFromVisible(top + std::max(1, m_stc->LinesOnScreen()) - 1);
+    if (target <= first_shown || target >= last_shown)
+        m_stc->SetFirstVisibleLine(m_stc->VisibleFromDocLine(std::max(0, target - 2)));
 }
 
 std::vector<const ShownCoding*> TranscriptView::CodingsAt(std::int64_t offset) const {
