@@ -115,7 +115,7 @@ SearchPanel::SearchPanel(wxWindow* parent)
         if (!code.valid()) return;
         try {
             const AutocodeReport report = CodeHits(code);
-            m_summary->SetLabel(wxString::Format(_("Coded %zu places (%d were coded already)."), report.added.size(),
+            SetSummary(wxString::Format(_("Coded %zu places (%d were coded already)."), report.added.size(),
                                                  report.duplicates));
         } catch (const Error& e) {
             ShowError(ToWx(e.what()));
@@ -160,11 +160,11 @@ void SearchPanel::RunQuery() {
     m_code->Enable(false);
     m_summary->SetForegroundColour(wxSystemSettings::GetColour(wxSYS_COLOUR_WINDOWTEXT));
     if (!HasSession()) {
-        m_summary->SetLabel(_("Open a project to search its transcripts."));
+        SetSummary(_("Open a project to search its transcripts."));
         return;
     }
     if (m_text.empty()) {
-        m_summary->SetLabel(_("Type words or \"a phrase\" and press Enter."));
+        SetSummary(_("Type words or \"a phrase\" and press Enter."));
         m_summary->SetToolTip(_("Words, \"phrases\", AND OR NOT (UND ODER NICHT), NEAR/5, prefixes like Digital*, and filters: "
                                 "code:\"Partner verbinden\" speaker:B doc:C01 coder:anna, or any document variable, "
                                 "e.g. finanzierung:institutionell"));
@@ -202,13 +202,20 @@ void SearchPanel::RunQuery() {
     else
         summary = wxString::Format(wxPLURAL("%zu hit in %zu documents", "%zu hits in %zu documents", m_hits.size()),
                                    m_hits.size(), documents.size());
-    m_summary->SetLabel(summary);
+    SetSummary(summary);
     m_summary->SetToolTip(wxString::Format(_("Searched for: %s"), ToWx(result.understood)));
+}
+
+void SearchPanel::SetSummary(const wxString& text) {
+    m_summary->SetLabel(text);
+    // A new label asks for its full width; the row is laid out again so that it is cut, not drawn over
+    // the buttons beside it.
+    Layout();
 }
 
 void SearchPanel::ShowError(const wxString& message) {
     m_summary->SetForegroundColour(wxColour(0xB0, 0x20, 0x20));
-    m_summary->SetLabel(message);
+    SetSummary(message);
     m_summary->SetToolTip(message);
     m_list->Refresh();
 }

@@ -53,6 +53,7 @@ private:
     void Run();
     void RunQuery();
     void ShowError(const wxString& message);
+    void SetSummary(const wxString& text);
 
     wxSearchCtrl* m_query;
     wxChoice* m_sort;
