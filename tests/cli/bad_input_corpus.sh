@@ -11,7 +11,7 @@ source "$(dirname "$0")/lib/harness.bash" "$@"
 corpus=$src/tests/fixtures/bad
 command -v sqlite3 >/dev/null || { echo "sqlite3 is needed (scripts/debian-packages.txt)" >&2; exit 1; }
 sanitized=0
-ldd "$cli" 2>/dev/null | grep -q libasan && sanitized=1
+case "$(ldd "$cli" 2>/dev/null)" in *libasan*) sanitized=1 ;; esac
 timer=()
 [ -x /usr/bin/time ] && timer=(/usr/bin/time -f "%M %e" -o "$work/rss")
 

@@ -8,7 +8,8 @@
 # CTest runs the short default; the full run is e.g. `reliability_kill.sh build/app/kodex-cli . 250`.
 source "$(dirname "$0")/lib/harness.bash" "$@"
 # 25 kills by default, 10 in a sanitizer build (every kodex-cli run is several times slower there).
-kills_wanted=${3:-$(ldd "$cli" 2>/dev/null | grep -q libasan && echo 10 || echo 25)}
+case "$(ldd "$cli" 2>/dev/null)" in *libasan*) kills_default=10 ;; *) kills_default=25 ;; esac
+kills_wanted=${3:-$kills_default}
 seed=${4:-$(( $(date +%s) % 32768 ))}
 RANDOM=$seed
 command -v sqlite3 >/dev/null || { echo "sqlite3 is needed (scripts/debian-packages.txt)" >&2; exit 1; }
