@@ -50,12 +50,12 @@ void MainFrame::RememberCode(CodeId code) {
     m_recent_codes.erase(std::remove(m_recent_codes.begin(), m_recent_codes.end(), code), m_recent_codes.end());
     m_recent_codes.push_front(code);
     if (m_recent_codes.size() > kRecentCodes) m_recent_codes.pop_back();
-    UpdateRecentMenu();
-    // Written after the transcript has repainted: coding must not wait for the settings file.
+    // The menu and the settings file follow after the transcript has repainted: coding waits for neither.
     if (!m_recent_save_pending) {
         m_recent_save_pending = true;
         CallAfter([this] {
             m_recent_save_pending = false;
+            UpdateRecentMenu();
             SaveRecentCodeList();
         });
     }

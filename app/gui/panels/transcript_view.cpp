@@ -345,6 +345,7 @@ void TranscriptView::ShowCodings(std::vector<ShownCoding> codings) {
 }
 
 void TranscriptView::UpdateHeader() {
+    const wxString title = m_title->GetLabel();
     if (!m_document.id.valid()) {
         m_title->SetLabel(HasSession() ? _("No document open") : _("No project open"));
         m_info->SetLabel(HasSession() ? _("Choose a document in the Documents pane.") : _("Open or create a project in the File menu."));
@@ -353,7 +354,8 @@ void TranscriptView::UpdateHeader() {
         m_info->SetLabel(wxString::Format(_("%zu turns · %zu codings · %lld characters"), m_document.turns.size(),
                                           m_codings.size(), static_cast<long long>(m_document.length)));
     }
-    Layout();
+    // The counts fill the rest of the row whatever they say; only a new title moves them.
+    if (m_title->GetLabel() != title) Layout();
 }
 
 std::optional<TextRange> TranscriptView::GetSelectedRange() const {
