@@ -2,11 +2,7 @@
 // Excel tables of document variables (read_xlsx_table). An input that starts with "PK" is a whole workbook;
 // any other input is taken as the first worksheet's XML and zipped here into a workbook with shared strings
 // and date styles, so that most mutations reach the sheet reader rather than the zip reader.
-#include <set>
-
-#include "tests/fuzz/fuzz_util.h"
-
-#include "core/import/variable_table.h"
+#include "tests/fuzz/fuzz_table.h"
 
 using namespace kodex;
 
@@ -36,19 +32,6 @@ const char* const kStyles =
     R"(<numFmts count="2"><numFmt numFmtId="164" formatCode="dd/mm/yyyy\ hh:mm"/><numFmt numFmtId="165" formatCode="[$-407]mmmm\ yy;@"/></numFmts>)"
     R"(<cellXfs count="6"><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="22"/><xf numFmtId="164"/><xf numFmtId="165"/><xf numFmtId="21"/></cellXfs>)"
     R"(</styleSheet>)";
-
-void check_table(const VariableTable& t) {
-    FUZZ_CHECK(!t.header.empty(), "a table without columns");
-    std::set<std::string> seen;
-    for (const std::string& h : t.header) {
-        FUZZ_CHECK(!h.empty() && seen.insert(h).second, "an empty or duplicate column name: '" + h + "'");
-        fuzz::check_text(h, "a column name");
-    }
-    for (const auto& row : t.rows) {
-        FUZZ_CHECK(row.size() == t.header.size(), "a row not as long as the header");
-        for (const std::string& v : row) fuzz::check_text(v, "a value");
-    }
-}
 
 }  // namespace
 
