@@ -8,6 +8,7 @@
 #include <wx/filehistory.h>
 #include <wx/frame.h>
 
+#include <array>
 #include <deque>
 #include <memory>
 #include <optional>
@@ -30,6 +31,7 @@ class DocumentsPanel;
 class ImportJob;
 class MemoPanel;
 class SearchPanel;
+class SessionPanel;
 class SegmentsPanel;
 class TranscriptView;
 
@@ -131,6 +133,8 @@ private:
     void OnRemoveCoding(wxCommandEvent& event);
     void OnChangeCodingCode(wxCommandEvent& event);
     void OnFind(wxCommandEvent& event);
+    /// Every pane that shows project data.
+    std::array<SessionPanel*, 6> SessionPanels() const;
     /// After an unclean exit: checks the project, reports, and offers the safe repairs.
     void CheckAfterUncleanExit(const wxString& holder);
     /// Shows a search hit: its document, the hit selected and every match in the document marked.

@@ -113,7 +113,7 @@ void MainFrame::Attach(std::unique_ptr<Session> session, std::unique_ptr<Project
     m_lock = std::move(lock);
     ApplyPreferences();
     Guarded(this, [&] {
-        for (SessionPanel* panel : std::initializer_list<SessionPanel*>{m_codebook, m_documents, m_transcript, m_segments, m_search, m_memo})
+        for (SessionPanel* panel : SessionPanels())
             panel->SetSession(m_session.get());
         const auto& docs = m_documents->GetDocuments();
         ShowDocument(docs.empty() ? DocumentId() : docs.front().id);
@@ -170,15 +170,19 @@ void MainFrame::CheckAfterUncleanExit(const wxString& holder) {
         m_last_check = check_project(m_session->store(), true);
     });
     // The repair wrote to the file directly: every pane reads the project again.
-    for (SessionPanel* panel : std::initializer_list<SessionPanel*>{m_codebook, m_documents, m_transcript, m_segments, m_search, m_memo})
+    for (SessionPanel* panel : SessionPanels())
         panel->Reload();
+}
+
+std::array<SessionPanel*, 6> MainFrame::SessionPanels() const {
+    return {m_codebook, m_documents, m_transcript, m_segments, m_search, m_memo};
 }
 
 void MainFrame::CloseProject() {
     if (!m_session) return;
     m_memo->Flush();
     m_session->events().unsubscribe(m_subscription);
-    for (SessionPanel* panel : std::initializer_list<SessionPanel*>{m_codebook, m_documents, m_transcript, m_segments, m_search, m_memo})
+    for (SessionPanel* panel : SessionPanels())
         panel->SetSession(nullptr);
     m_session.reset();
     m_lock.reset();

@@ -24,14 +24,6 @@ enum Column { kLeft = 0, kMatch, kRight, kDocument, kSpeaker, kTime };
 // Most queries want a few hundred places at most; the summary says when there are more.
 constexpr std::size_t kListLimit = 1000;
 
-// Context is shown on one line.
-wxString OneLine(const std::string& text) {
-    wxString out = ToWx(text);
-    out.Replace("\n", " ");
-    out.Replace("\t", " ");
-    return out;
-}
-
 }  // namespace
 
 class HitList : public wxListCtrl {

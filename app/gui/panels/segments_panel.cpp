@@ -17,22 +17,6 @@ namespace {
 
 enum Column { kSegment = 0, kCode, kDocument, kSpeaker, kTime, kCoder };
 
-// Quotes are shown on one line: line breaks and runs of white space become single spaces.
-wxString OneLine(const std::string& text) {
-    wxString out;
-    bool space = false;
-    for (const wxUniChar c : ToWx(text)) {
-        if (c == '\n' || c == '\t' || c == ' ') {
-            space = !out.empty();
-            continue;
-        }
-        if (space) out << ' ';
-        space = false;
-        out << c;
-    }
-    return out;
-}
-
 }  // namespace
 
 // A virtual list: thousands of segments cost nothing until they scroll into view.

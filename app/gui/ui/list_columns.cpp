@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "app/gui/ui/convert.h"
+
 namespace kodex::gui {
 
 namespace {
@@ -23,6 +25,21 @@ void StretchColumn(wxListCtrl* list, int column, int minimum) {
         e.Skip();
         list->CallAfter([list, column, minimum] { Fit(list, column, minimum); });
     });
+}
+
+wxString OneLine(const std::string& text) {
+    wxString out;
+    bool space = false;
+    for (const wxUniChar c : ToWx(text)) {
+        if (c == '\n' || c == '\t' || c == ' ') {
+            space = !out.empty();
+            continue;
+        }
+        if (space) out << ' ';
+        space = false;
+        out << c;
+    }
+    return out;
 }
 
 }  // namespace kodex::gui
