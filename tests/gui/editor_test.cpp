@@ -479,3 +479,59 @@ TEST_CASE("editor: a hit far down in another, long document is scrolled into vie
     CHECK(line >= stc->GetFirstVisibleLine());
     CHECK(line < stc->GetFirstVisibleLine() + stc->LinesOnScreen());
 }
+
+TEST_CASE("editor: the coding stripe draws each coding beside its text, after coding, scrolling and undo") {
+    EditorFixture f;
+    std::string text;
+    for (int i = 0; i < 120; ++i)
+        text += "B: Ein Beitrag, der im Fenster umbricht, weil er mehr Worte hat, als eine Zeile fassen kann, und "
+                "noch ein paar mehr. Absatz " + std::to_string(i) + ".\n\n";
+    const std::string file = f.dir.file("Stripe.txt");
+    kodex::test::write_all(file, text);
+    ImportRequest request;
+    request.paths = {file};
+    f.Project().import_files(request);
+    f.frame->ShowDocument(f.Project().find_document("Stripe"));
+    Pump(50);
+    TranscriptView* view = f.frame->GetTranscript();
+    wxStyledTextCtrl* stc = view->GetControl();
+    const CodingStripe* stripe = view->GetStripe();
+
+    f.SelectText("Absatz 3.");
+    f.frame->GetCodebook()->SelectCode(f.crisis);
+    RunCommand(f.frame, ID_CODE_SELECTION);
+    f.frame->Update();
+    Pump(50);
+    const auto codings = f.Project().document_codings(view->GetDocument());
+    REQUIRE(codings.size() == 1);
+    const ShownCoding* shown = view->FindCoding(codings[0].id);
+    REQUIRE(shown);
+    auto bar_top_is_text_top = [&] {
+        const std::optional<wxRect> bar = stripe->DrawnBar(codings[0].id);
+        REQUIRE(bar);
+        CHECK(bar->y == stc->PointFromPosition(shown->bytes.start).y);
+        CHECK(bar->GetBottom() + 1 == stc->PointFromPosition(shown->bytes.start).y + stc->TextHeight(0));
+    };
+    bar_top_is_text_top();
+
+    // Scrolled by three display lines, the bar moves with its words.
+    const int y_before = stripe->DrawnBar(codings[0].id)->y;
+    stc->SetFirstVisibleLine(stc->GetFirstVisibleLine() + 3);
+    f.frame->Update();
+    Pump(50);
+    CHECK(stripe->DrawnBar(codings[0].id)->y == y_before - 3 * stc->TextHeight(0));
+    bar_top_is_text_top();
+
+    // Scrolled far away, the bar is gone; undone, it is gone for good.
+    stc->SetFirstVisibleLine(stc->GetLineCount());
+    f.frame->Update();
+    Pump(50);
+    CHECK_FALSE(stripe->DrawnBar(codings[0].id));
+    stc->SetFirstVisibleLine(0);
+    Pump(50);
+    REQUIRE(stripe->DrawnBar(codings[0].id));
+    RunCommand(f.frame, wxID_UNDO);
+    f.frame->Update();
+    Pump(50);
+    CHECK_FALSE(stripe->DrawnBar(codings[0].id));
+}

@@ -7,6 +7,7 @@
 #include <wx/stc/stc.h>
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include "app/gui/ui/convert.h"
@@ -35,12 +36,29 @@ public:
     void SetCodings(const std::vector<ShownCoding>* codings, int lanes);
     /// Marks one coding as current (drawn outlined); an invalid id clears the mark.
     void SetCurrent(CodingId id);
+    /// After the text painted: repaints only if the bars no longer sit where they were drawn (the text may
+    /// have wrapped more lines) and no repaint is on its way already. A second repaint of the stripe costs
+    /// the whole frame another paint cycle.
+    void FollowText();
+
+    void Refresh(bool erase_background = true, const wxRect* rect = nullptr) override;
+    /// Where the last paint drew a coding's bar, in the stripe's coordinates (which share the text's y);
+    /// nothing if it was not on screen.
+    std::optional<wxRect> DrawnBar(CodingId id) const;
 
 private:
     struct Bar {
         const ShownCoding* coding;
         wxRect rect;
     };
+    /// Where a bar was drawn; kept by id, since the codings it came from may have been replaced since.
+    struct Drawing {
+        CodingId id;
+        wxRect rect;
+        friend bool operator==(const Drawing& a, const Drawing& b) { return a.id == b.id && a.rect == b.rect; }
+        friend bool operator!=(const Drawing& a, const Drawing& b) { return !(a == b); }
+    };
+    static std::vector<Drawing> Drawn(const std::vector<Bar>& bars);
     void OnPaint(wxPaintEvent& event);
     void OnMotion(wxMouseEvent& event);
     void OnLeftDown(wxMouseEvent& event);
@@ -57,6 +75,8 @@ private:
     int m_lanes = 0;
     CodingId m_current;
     CodingId m_hover;
+    bool m_repaint_pending = false;
+    std::vector<Drawing> m_drawn;
 };
 
 }  // namespace kodex::gui

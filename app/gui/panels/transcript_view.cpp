@@ -120,11 +120,13 @@ void TranscriptView::SetUpControl() {
     SetUpIndicators();
 
     m_stc->Bind(wxEVT_STC_UPDATEUI, [this](wxStyledTextEvent& e) {
-        if (e.GetUpdated() & (wxSTC_UPDATE_V_SCROLL | wxSTC_UPDATE_CONTENT)) m_stripe->Refresh();
+        // Content changes are left to FollowText: a refresh asked for while the text paints costs the whole
+        // frame a second paint cycle, and new codings have asked for one already.
+        if (e.GetUpdated() & wxSTC_UPDATE_V_SCROLL) m_stripe->Refresh();
         e.Skip();
     });
     m_stc->Bind(wxEVT_STC_PAINTED, [this](wxStyledTextEvent& e) {
-        m_stripe->Refresh();
+        m_stripe->FollowText();
         e.Skip();
     });
     m_stc->Bind(wxEVT_SIZE, [this](wxSizeEvent& e) {

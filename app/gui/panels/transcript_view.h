@@ -58,6 +58,7 @@ public:
     /// Marks a coding as current in the stripe.
     void SetCurrentCoding(CodingId id);
     std::size_t CodingCount() const { return m_codings.size(); }
+    const CodingStripe* GetStripe() const { return m_stripe; }
 
     void Reload() override;
 
