@@ -325,20 +325,46 @@ void TranscriptView::ShowCodings(std::vector<ShownCoding> codings) {
         const auto it = other.find(c.id.value);
         return it != other.end() && SameLook(*it->second, c);
     };
-    // The last indicator is shared by all lanes from there on, where clearing one coding could cut another.
+    // The last indicator is shared by all lanes from there on, where clearing one coding could cut another:
+    // its changes are redrawn in whole runs of overlapping codings (RedrawOverlapRuns).
     const int shared = kIndicatorBase + kLaneIndicators - 1;
-    bool repaint_shared = false;
+    std::vector<TextRange> shared_changes;
     for (const ShownCoding& c : m_codings) {
         if (unchanged(after, c)) continue;
+        if (IndicatorOf(c) == shared) {
+            shared_changes.push_back(c.range);
+            continue;
+        }
         m_stc->SetIndicatorCurrent(IndicatorOf(c));
         m_stc->IndicatorClearRange(c.bytes.start, c.bytes.end - c.bytes.start);
-        repaint_shared = repaint_shared || IndicatorOf(c) == shared;
     }
+    std::vector<const ShownCoding*> shared_codings;
     for (const ShownCoding& c : codings) {
-        if (unchanged(before, c) && !(repaint_shared && IndicatorOf(c) == shared)) continue;
+        if (IndicatorOf(c) == shared) {
+            shared_codings.push_back(&c);
+            if (!unchanged(before, c)) shared_changes.push_back(c.range);
+            continue;
+        }
+        if (unchanged(before, c)) continue;
         m_stc->SetIndicatorCurrent(IndicatorOf(c));
         m_stc->SetIndicatorValue(ToIndicatorValue(c.colour));
         m_stc->IndicatorFillRange(c.bytes.start, c.bytes.end - c.bytes.start);
+    }
+    if (!shared_changes.empty()) {
+        std::vector<TextRange> ranges;
+        ranges.reserve(shared_codings.size());
+        for (const ShownCoding* c : shared_codings) ranges.push_back(c->range);
+        const OverlapRedraw redraw = RedrawOverlapRuns(ranges, std::move(shared_changes));
+        m_stc->SetIndicatorCurrent(shared);
+        for (const TextRange& span : redraw.clear) {
+            const StcRange bytes = m_text->ToStc(span);
+            m_stc->IndicatorClearRange(bytes.start, bytes.end - bytes.start);
+        }
+        for (std::size_t i : redraw.fill) {
+            const ShownCoding& c = *shared_codings[i];
+            m_stc->SetIndicatorValue(ToIndicatorValue(c.colour));
+            m_stc->IndicatorFillRange(c.bytes.start, c.bytes.end - c.bytes.start);
+        }
     }
     m_codings = std::move(codings);
     int lanes = 0;
