@@ -535,3 +535,55 @@ TEST_CASE("editor: the coding stripe draws each coding beside its text, after co
     Pump(50);
     CHECK_FALSE(stripe->DrawnBar(codings[0].id));
 }
+
+TEST_CASE("editor: coding in a scrolled, wrapped transcript repaints only the lines it changed") {
+    EditorFixture f;
+    std::string text;
+    for (int i = 0; i < 200; ++i)
+        text += "B: Ein Beitrag, der im Fenster umbricht, weil er mehr Worte hat, als eine Zeile fassen kann, und "
+                "noch ein paar mehr. Absatz " + std::to_string(i) + ".\n\n";
+    const std::string file = f.dir.file("Lang.txt");
+    kodex::test::write_all(file, text);
+    ImportRequest request;
+    request.paths = {file};
+    f.Project().import_files(request);
+    f.frame->ShowDocument(f.Project().find_document("Lang"));
+    Pump(50);
+    wxStyledTextCtrl* stc = f.frame->GetTranscript()->GetControl();
+    // Far enough down that the first display line's number is beyond the document's line count, where the
+    // control, left alone, repaints everything after an indicator change.
+    f.SelectText("Absatz 190.");
+    stc->SetFirstVisibleLine(stc->VisibleFromDocLine(stc->LineFromPosition(stc->GetSelectionStart())) - 4);
+    Pump(50);
+    REQUIRE(stc->GetFirstVisibleLine() > stc->GetLineCount());
+    f.frame->Update();
+    std::vector<wxRect> painted;
+    auto on_paint = [&](wxPaintEvent& e) {
+        painted.push_back(stc->GetUpdateRegion().GetBox());
+        e.Skip();
+    };
+    stc->Bind(wxEVT_PAINT, on_paint);
+    f.frame->GetCodebook()->SelectCode(f.crisis);
+    RunCommand(f.frame, ID_CODE_SELECTION);
+    f.frame->Update();
+    Pump(50);
+    stc->Unbind(wxEVT_PAINT, on_paint);
+    const int coded_y = stc->PointFromPosition(stc->GetSelectionStart()).y;
+    CHECK(f.Project().document_codings(f.Project().find_document("Lang")).size() == 1);
+    const wxSize size = stc->GetClientSize();
+    int area = 0;
+    bool coded_line_painted = false;
+    std::string boxes;
+    for (const wxRect& box : painted) {
+        boxes += std::to_string(box.x) + "," + std::to_string(box.y) + " " + std::to_string(box.width) + "x" +
+                 std::to_string(box.height) + "; ";
+        area += box.width * box.height;
+        coded_line_painted = coded_line_painted || box.Contains(wxPoint(size.x / 2, coded_y + 1));
+    }
+    INFO("painted: " << boxes);
+    CHECK(coded_line_painted);
+    CHECK(area < size.x * size.y / 2);
+    // The coding's indicator is on its characters.
+    const int middle = (stc->GetSelectionStart() + stc->GetSelectionEnd()) / 2;
+    CHECK(stc->IndicatorAllOnFor(middle) != 0);
+}

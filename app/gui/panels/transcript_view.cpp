@@ -63,8 +63,7 @@ TranscriptView::TranscriptView(wxWindow* parent)
     m_title->SetFont(m_title->GetFont().Bold().Scaled(1.15f));
     m_info = new wxStaticText(this, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, 0, "transcript_info");
     m_info->SetForegroundColour(wxColour(0x70, 0x70, 0x70));
-    m_stc = new wxStyledTextCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxBORDER_NONE | wxWANTS_CHARS,
-                                 "transcript");
+    m_stc = new TranscriptControl(this, "transcript");
     m_stripe = new CodingStripe(this, m_stc);
     SetUpControl();
 
@@ -329,6 +328,7 @@ void TranscriptView::ShowCodings(std::vector<ShownCoding> codings) {
     // its changes are redrawn in whole runs of overlapping codings (RedrawOverlapRuns).
     const int shared = kIndicatorBase + kLaneIndicators - 1;
     std::vector<TextRange> shared_changes;
+    TranscriptControl::IndicatorUpdate update(m_stc);
     for (const ShownCoding& c : m_codings) {
         if (unchanged(after, c)) continue;
         if (IndicatorOf(c) == shared) {
@@ -337,6 +337,7 @@ void TranscriptView::ShowCodings(std::vector<ShownCoding> codings) {
         }
         m_stc->SetIndicatorCurrent(IndicatorOf(c));
         m_stc->IndicatorClearRange(c.bytes.start, c.bytes.end - c.bytes.start);
+        update.Changed(c.bytes);
     }
     std::vector<const ShownCoding*> shared_codings;
     for (const ShownCoding& c : codings) {
@@ -349,6 +350,7 @@ void TranscriptView::ShowCodings(std::vector<ShownCoding> codings) {
         m_stc->SetIndicatorCurrent(IndicatorOf(c));
         m_stc->SetIndicatorValue(ToIndicatorValue(c.colour));
         m_stc->IndicatorFillRange(c.bytes.start, c.bytes.end - c.bytes.start);
+        update.Changed(c.bytes);
     }
     if (!shared_changes.empty()) {
         std::vector<TextRange> ranges;
@@ -359,6 +361,7 @@ void TranscriptView::ShowCodings(std::vector<ShownCoding> codings) {
         for (const TextRange& span : redraw.clear) {
             const StcRange bytes = m_text->ToStc(span);
             m_stc->IndicatorClearRange(bytes.start, bytes.end - bytes.start);
+            update.Changed(bytes);
         }
         for (std::size_t i : redraw.fill) {
             const ShownCoding& c = *shared_codings[i];
@@ -436,14 +439,19 @@ const ShownCoding* TranscriptView::FindCoding(CodingId id) const {
 }
 
 void TranscriptView::SetSearchMatches(const std::vector<TextRange>& matches) {
+    TranscriptControl::IndicatorUpdate update(m_stc);
     m_stc->SetIndicatorCurrent(kSearchIndicator);
-    for (const StcRange& r : m_search_matches) m_stc->IndicatorClearRange(r.start, r.end - r.start);
+    for (const StcRange& r : m_search_matches) {
+        m_stc->IndicatorClearRange(r.start, r.end - r.start);
+        update.Changed(r);
+    }
     m_search_matches.clear();
     if (!m_text) return;
     for (const TextRange& r : matches) {
         const StcRange bytes = m_text->ToStc(r);
         if (bytes.end <= bytes.start) continue;
         m_stc->IndicatorFillRange(bytes.start, bytes.end - bytes.start);
+        update.Changed(bytes);
         m_search_matches.push_back(bytes);
     }
 }

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "app/gui/panels/coding_stripe.h"
+#include "app/gui/panels/transcript_control.h"
 #include "app/gui/ui/convert.h"
 #include "app/gui/ui/session_panel.h"
 #include "core/model/coding.h"
@@ -87,7 +88,7 @@ private:
     wxStaticText* m_title;
     wxStaticText* m_info;
     CodingStripe* m_stripe;
-    wxStyledTextCtrl* m_stc;
+    TranscriptControl* m_stc;
     Document m_document;
     std::unique_ptr<ShownText> m_text;
     std::vector<ShownCoding> m_codings;  ///< sorted by start
