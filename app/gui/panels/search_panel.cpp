@@ -41,7 +41,11 @@ public:
         case kDocument: return ToWx(h.document_name);
         case kSpeaker: return ToWx(h.speaker);
         case kTime: return h.timestamp_ms ? ToWx(format_timestamp(*h.timestamp_ms)) : wxString();
-        case kLeft: return OneLine(h.left);
+        case kLeft: {
+            // Cut at the start, so the words next to the match stay in view (the list cuts at the end).
+            const int room = GetColumnWidth(kLeft) - FromDIP(12);
+            return KeepEnd(OneLine(h.left), room, [this](const wxString& s) { return GetTextExtent(s).x; });
+        }
         case kMatch: return OneLine(h.match);
         case kRight: return OneLine(h.right);
         default: return {};

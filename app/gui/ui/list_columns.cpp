@@ -42,4 +42,24 @@ wxString OneLine(const std::string& text) {
     return out;
 }
 
+wxString KeepEnd(const wxString& text, int width, const std::function<int(const wxString&)>& measure) {
+    if (measure(text) <= width) return text;
+    const wxString ellipsis = wxString::FromUTF8("\xE2\x80\xA6");
+    // The longest end that fits, by bisection over its length: widths grow with the length.
+    std::size_t fits = 0;
+    std::size_t too_long = text.length();
+    while (too_long - fits > 1) {
+        const std::size_t length = (fits + too_long) / 2;
+        if (measure(ellipsis + text.Right(length)) <= width)
+            fits = length;
+        else
+            too_long = length;
+    }
+    wxString end = text.Right(fits);
+    // Start at a word where one is near, not inside one.
+    const std::size_t space = end.find(' ');
+    if (space != wxString::npos && space < 12 && space + 1 < end.length()) end = end.Mid(space + 1);
+    return ellipsis + end;
+}
+
 }  // namespace kodex::gui
