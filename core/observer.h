@@ -18,7 +18,7 @@ struct Change {
     ActionLabel label;  ///< the action's label ("Apply code 'Partner verbinden'"); with Undo/Redo the undone one
     /// With codings_listed, the ids of exactly the codings this change added, removed or altered, so a view
     /// of thousands of codings can update just those; without it, any coding may have changed.
-    std::vector<std::int64_t> codings;
+    std::vector<std::int64_t> codings{};
     bool codings_listed = false;
     Via via = Via::Action;
     bool touches(Kind k) const { return (kinds & k) != 0; }

@@ -1103,16 +1103,24 @@ std::vector<Variable> Session::variables() {
     return out;
 }
 
-void Session::set_variable(DocumentId doc, const std::string& raw, const std::string& value) {
+void Session::set_variable(DocumentId doc, const std::string& raw, const std::string& value,
+                           std::optional<VariableType> wanted) {
     const std::string name = checked_name(raw, "variable");
     const Document d = load_document(doc, false);
-    VariableType type = VariableType::Text;
+    VariableType type = wanted.value_or(VariableType::Text);
+    bool known = false;
     {
         Stmt s(store_.db(), "SELECT type FROM variables WHERE name = ?");
         s.bind(1, name);
-        if (s.step()) type = variable_type_from_string(s.col_text(0));
+        if (s.step()) {
+            known = true;
+            if (wanted && s.col_text(0) != to_string(*wanted))
+                throw InvalidArgument("variable '" + name + "' exists already with type " + s.col_text(0));
+            type = variable_type_from_string(s.col_text(0));
+        }
     }
     const bool clear = trim(value).empty();
+    if (clear && !known && !wanted) return;
     const std::string v = clear ? std::string() : canonical_value(type, normalize_text(value));
     edit({labels::kSetVariable, {name, d.name}}, Change::Variables, [&] {
         Db& db = store_.db();
@@ -1122,8 +1130,11 @@ void Session::set_variable(DocumentId doc, const std::string& raw, const std::st
         if (find.step()) {
             var = find.col_int(0);
         } else {
-            if (clear) return;
-            Stmt(db, "INSERT INTO variables(guid, name, type) VALUES(?, ?, 'text')").bind(1, new_guid()).bind(2, name).run();
+            Stmt(db, "INSERT INTO variables(guid, name, type) VALUES(?, ?, ?)")
+                .bind(1, new_guid())
+                .bind(2, name)
+                .bind(3, to_string(type))
+                .run();
             var = db.last_insert_id();
         }
         if (clear) {

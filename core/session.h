@@ -45,7 +45,7 @@ struct CodingFilter {
     std::vector<CodeId> codes;
     bool include_subcodes = false;  ///< with `codes`: also their subcodes
     std::optional<std::string> coder;
-    std::vector<CodingId> ids;  ///< only these codings
+    std::vector<CodingId> ids{};  ///< only these codings (all when empty)
 };
 
 /// A coding with what a reader needs to see it.
@@ -197,8 +197,11 @@ public:
     // --- document variables
     VariableId define_variable(const std::string& name, VariableType type);
     std::vector<Variable> variables();
-    /// Sets a value (checked against the type); defines a text variable when the name is new. Empty value clears.
-    void set_variable(DocumentId doc, const std::string& name, const std::string& value);
+    /// Sets a value (checked against the type), in one action. A new name is defined as a variable of `type`
+    /// (text when not given), also when the value is empty; `type` differing from an existing variable's is an
+    /// error. An empty value clears.
+    void set_variable(DocumentId doc, const std::string& name, const std::string& value,
+                      std::optional<VariableType> type = std::nullopt);
     /// name -> value for one document.
     std::map<std::string, std::string> variable_values(DocumentId doc);
     /// Sets document variables from a table (survey export) in one action. Rows are matched to documents by

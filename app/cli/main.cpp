@@ -451,15 +451,10 @@ int run(int argc, char** argv) {
     vset->callback([&] {
         auto s = open_project(project, o);
         const DocumentId d = s->find_document(doc_name);
-        if (!var_type.empty()) {
-            // set_variable defines a new variable as text within its own action; defining it first would make
-            // one command two actions, and a crash between them would leave half of it.
-            const VariableType type = variable_type_from_string(var_type);
-            bool known = false;
-            for (const auto& v : s->variables()) known = known || v.name == var_name;
-            if (known || type != VariableType::Text) s->define_variable(var_name, type);
-        }
-        s->set_variable(d, var_name, var_value);
+        // One action: a new variable is defined with its type and its first value together.
+        std::optional<VariableType> type;
+        if (!var_type.empty()) type = variable_type_from_string(var_type);
+        s->set_variable(d, var_name, var_value, type);
     });
     std::string key_column;
     auto* vimp = var->add_subcommand("import", "Set document variables from a CSV table (survey export)");

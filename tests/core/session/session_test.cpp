@@ -258,6 +258,30 @@ TEST_CASE("session: document variables are typed and checked") {
     CHECK(f.s->variable_values(f.doc).count("Bundesland") == 0);
 }
 
+TEST_CASE("session: a value for a new variable of a given type is one action, checked against that type") {
+    Fixture f;
+    CHECK_THROWS_AS(f.s->set_variable(f.doc, "Mitarbeitende", "zwölf", VariableType::Integer), InvalidArgument);
+    CHECK(f.count("variables") == 0);  // a refused value defines nothing
+    f.s->set_variable(f.doc, "Mitarbeitende", "12", VariableType::Integer);
+    REQUIRE(f.s->variables().size() == 1);
+    CHECK(f.s->variables()[0].type == VariableType::Integer);
+    CHECK(f.s->variable_values(f.doc).at("Mitarbeitende") == "12");
+    // One undo takes both the definition and the value.
+    f.s->undo();
+    CHECK(f.count("variables") == 0);
+    CHECK(f.count("document_variables") == 0);
+    f.s->redo();
+    CHECK(f.s->variable_values(f.doc).at("Mitarbeitende") == "12");
+    // An existing variable keeps its type: another one is refused, the same one is fine.
+    CHECK_THROWS_AS(f.s->set_variable(f.doc, "Mitarbeitende", "15", VariableType::Text), InvalidArgument);
+    f.s->set_variable(f.doc, "Mitarbeitende", "15", VariableType::Integer);
+    CHECK(f.s->variable_values(f.doc).at("Mitarbeitende") == "15");
+    // Asked for with a type, a new variable is defined even without a value; without one, nothing happens.
+    f.s->set_variable(f.doc, "Gegründet", "", VariableType::Date);
+    f.s->set_variable(f.doc, "Nichts", "");
+    CHECK(f.count("variables") == 2);
+}
+
 TEST_CASE("session: documents can be renamed and deleted with everything attached") {
     Fixture f;
     const CodeId c = f.s->add_code(CodeId(), "Krise");
