@@ -821,8 +821,9 @@ void Session::set_coding_range(CodingId id, TextRange range) {
 }
 
 std::vector<CodingView> Session::codings(const CodingFilter& f) {
+    // Paths of just the codes that occur, found through their parents: the codebook summary would count the
+    // codings of every code first, which for one coding of 300,000 cost more than everything else.
     std::unordered_map<std::int64_t, std::string> paths;
-    for (const auto& c : codes()) paths[c.code.id.value] = c.path;
     std::string sql =
         "SELECT c.id, c.guid, c.document_id, c.code_id, c.coder_id, c.start, c.end, c.created_at, d.name, k.name, "
         "COALESCE(m.text, '') "
@@ -859,7 +860,9 @@ std::vector<CodingView> Session::codings(const CodingFilter& f) {
         v.document_name = s.col_text(8);
         v.coder_name = s.col_text(9);
         v.memo = s.col_text(10);
-        v.code_path = paths[v.coding.code.value];
+        auto path = paths.find(v.coding.code.value);
+        if (path == paths.end()) path = paths.emplace(v.coding.code.value, code_path(v.coding.code)).first;
+        v.code_path = path->second;
         out.push_back(std::move(v));
     }
     // Each document's text and turns are read once: cutting the text in SQL re-read the whole text for
