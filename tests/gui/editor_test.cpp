@@ -76,6 +76,23 @@ bool MenuEnabled(MainFrame* frame, int id) {
     return frame->GetMenuBar()->FindItem(id)->IsEnabled();
 }
 
+// Imports a transcript of `turns` long turns that wrap in the window ("... Absatz N."), followed by `ending`;
+// returns its id.
+DocumentId ImportLongTranscript(EditorFixture& f, const std::string& name, int turns, const std::string& ending = "") {
+    std::string text;
+    for (int i = 0; i < turns; ++i)
+        text += "B: Ein langer Beitrag, der im Fenster mehrfach umbricht, weil er viel mehr Worte hat, als eine Zeile "
+                "fassen kann, und noch ein paar mehr, damit es wirklich zwei oder drei Zeilen werden. Absatz " +
+                std::to_string(i) + ".\n\n";
+    text += ending;
+    const std::string file = f.dir.file(name + ".txt");
+    kodex::test::write_all(file, text);
+    ImportRequest request;
+    request.paths = {file};
+    f.Project().import_files(request);
+    return f.Project().find_document(name);
+}
+
 void CheckNoDialogs() {
     const wxString dialogs = TakeUnexpectedDialogs();
     CHECK_MESSAGE(dialogs.empty(), ToUtf8(dialogs));
@@ -457,17 +474,7 @@ TEST_CASE("editor: after an unclean exit the project is checked on opening, and 
 
 TEST_CASE("editor: a hit far down in another, long document is scrolled into view") {
     EditorFixture f;
-    std::string text;
-    for (int i = 0; i < 300; ++i)
-        text += "B: Ein langer Beitrag, der im Fenster mehrfach umbricht, weil er viel mehr Worte hat, als eine Zeile "
-                "fassen kann, und noch ein paar mehr, damit es wirklich zwei oder drei Zeilen werden. Absatz " +
-                std::to_string(i) + ".\n\n";
-    text += "B: Ganz am Ende steht das Wort Leuchtturmprojekt.\n";
-    const std::string file = f.dir.file("Lang.txt");
-    kodex::test::write_all(file, text);
-    ImportRequest request;
-    request.paths = {file};
-    f.Project().import_files(request);
+    ImportLongTranscript(f, "Lang", 300, "B: Ganz am Ende steht das Wort Leuchtturmprojekt.\n");
     SearchPanel* search = f.frame->GetSearch();
     search->Search("Leuchtturmprojekt");
     REQUIRE(search->GetHits().size() == 1);
@@ -482,16 +489,7 @@ TEST_CASE("editor: a hit far down in another, long document is scrolled into vie
 
 TEST_CASE("editor: the coding stripe draws each coding beside its text, after coding, scrolling and undo") {
     EditorFixture f;
-    std::string text;
-    for (int i = 0; i < 120; ++i)
-        text += "B: Ein Beitrag, der im Fenster umbricht, weil er mehr Worte hat, als eine Zeile fassen kann, und "
-                "noch ein paar mehr. Absatz " + std::to_string(i) + ".\n\n";
-    const std::string file = f.dir.file("Stripe.txt");
-    kodex::test::write_all(file, text);
-    ImportRequest request;
-    request.paths = {file};
-    f.Project().import_files(request);
-    f.frame->ShowDocument(f.Project().find_document("Stripe"));
+    f.frame->ShowDocument(ImportLongTranscript(f, "Stripe", 80));
     Pump(50);
     TranscriptView* view = f.frame->GetTranscript();
     wxStyledTextCtrl* stc = view->GetControl();
@@ -538,21 +536,13 @@ TEST_CASE("editor: the coding stripe draws each coding beside its text, after co
 
 TEST_CASE("editor: coding in a scrolled, wrapped transcript repaints only the lines it changed") {
     EditorFixture f;
-    std::string text;
-    for (int i = 0; i < 200; ++i)
-        text += "B: Ein Beitrag, der im Fenster umbricht, weil er mehr Worte hat, als eine Zeile fassen kann, und "
-                "noch ein paar mehr. Absatz " + std::to_string(i) + ".\n\n";
-    const std::string file = f.dir.file("Lang.txt");
-    kodex::test::write_all(file, text);
-    ImportRequest request;
-    request.paths = {file};
-    f.Project().import_files(request);
-    f.frame->ShowDocument(f.Project().find_document("Lang"));
+    const DocumentId long_transcript = ImportLongTranscript(f, "Lang", 120);
+    f.frame->ShowDocument(long_transcript);
     Pump(50);
     wxStyledTextCtrl* stc = f.frame->GetTranscript()->GetControl();
     // Far enough down that the first display line's number is beyond the document's line count, where the
     // control, left alone, repaints everything after an indicator change.
-    f.SelectText("Absatz 190.");
+    f.SelectText("Absatz 110.");
     stc->SetFirstVisibleLine(stc->VisibleFromDocLine(stc->LineFromPosition(stc->GetSelectionStart())) - 4);
     Pump(50);
     REQUIRE(stc->GetFirstVisibleLine() > stc->GetLineCount());
@@ -569,7 +559,7 @@ TEST_CASE("editor: coding in a scrolled, wrapped transcript repaints only the li
     Pump(50);
     stc->Unbind(wxEVT_PAINT, on_paint);
     const int coded_y = stc->PointFromPosition(stc->GetSelectionStart()).y;
-    CHECK(f.Project().document_codings(f.Project().find_document("Lang")).size() == 1);
+    CHECK(f.Project().document_codings(long_transcript).size() == 1);
     const wxSize size = stc->GetClientSize();
     int area = 0;
     bool coded_line_painted = false;
