@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
-// Shared by the libFuzzer targets: what counts as an expected failure, the invariants of imported text, and a
-// tiny zip writer so that a target can wrap fuzzed XML into the container its parser expects.
+// Shared by the libFuzzer targets: what counts as an expected failure, the invariants of imported text, and
+// the test zip writer, so that a target can wrap fuzzed XML into the container its parser expects.
 //
 // Expected: the documented exceptions (kodex::Error and its subclasses). Everything else ends the run as a
 // finding: another exception (std::terminate), a crash, a sanitizer report, a leak, a timeout, or a broken
@@ -20,6 +20,7 @@
 #include "core/import/importer.h"
 #include "core/model/document.h"
 #include "core/text/unicode.h"
+#include "tests/support/zip_builder.h"
 
 #define FUZZ_CHECK(cond, what)                                                                            \
     do {                                                                                                  \
@@ -31,6 +32,8 @@
     } while (0)
 
 namespace kodex::fuzz {
+
+using kodex::test::stored_zip;
 
 inline std::string as_string(const std::uint8_t* data, std::size_t size) {
     return std::string(reinterpret_cast<const char*>(data), size);
@@ -87,65 +90,6 @@ inline void check_imported(const ImportedText& imported) {
     check_stored_text(imported.text, "imported text");
     check_turns(imported.turns, imported.text);
     FUZZ_CHECK(!imported.format.empty() && !imported.encoding.empty(), "format or encoding not reported");
-}
-
-// ---- a minimal zip writer (stored entries only) -------------------------------------------------------
-
-inline std::uint32_t crc32(std::string_view data) {
-    static const auto table = [] {
-        std::array<std::uint32_t, 256> t{};
-        for (std::uint32_t i = 0; i < 256; ++i) {
-            std::uint32_t c = i;
-            for (int k = 0; k < 8; ++k) c = (c >> 1) ^ (0xEDB88320u & (0u - (c & 1u)));
-            t[i] = c;
-        }
-        return t;
-    }();
-    std::uint32_t crc = 0xFFFFFFFFu;
-    for (const unsigned char c : data) crc = table[(crc ^ c) & 0xFF] ^ (crc >> 8);
-    return ~crc;
-}
-
-struct ZipPart {
-    std::string name;
-    std::string data;
-};
-
-/// A zip archive of stored (uncompressed) entries.
-inline std::string stored_zip(const std::vector<ZipPart>& parts) {
-    std::string out, directory;
-    const auto u16 = [](std::string& s, std::uint32_t v) {
-        s += static_cast<char>(v & 0xFF);
-        s += static_cast<char>((v >> 8) & 0xFF);
-    };
-    const auto u32 = [&](std::string& s, std::uint32_t v) {
-        u16(s, v & 0xFFFF);
-        u16(s, v >> 16);
-    };
-    for (const ZipPart& p : parts) {
-        const auto offset = static_cast<std::uint32_t>(out.size());
-        const std::uint32_t crc = crc32(p.data);
-        const auto size = static_cast<std::uint32_t>(p.data.size());
-        const auto name_length = static_cast<std::uint32_t>(p.name.size());
-        out += "PK\x03\x04";
-        u16(out, 20), u16(out, 0x0800), u16(out, 0), u16(out, 0), u16(out, 0x21);  // version, UTF-8 names, stored
-        u32(out, crc), u32(out, size), u32(out, size), u16(out, name_length), u16(out, 0);
-        out += p.name;
-        out += p.data;
-        directory += "PK\x01\x02";
-        u16(directory, 20), u16(directory, 20), u16(directory, 0x0800), u16(directory, 0), u16(directory, 0);
-        u16(directory, 0x21), u32(directory, crc), u32(directory, size), u32(directory, size);
-        u16(directory, name_length), u16(directory, 0), u16(directory, 0), u16(directory, 0), u16(directory, 0);
-        u32(directory, 0), u32(directory, offset);
-        directory += p.name;
-    }
-    const auto directory_offset = static_cast<std::uint32_t>(out.size());
-    out += directory;
-    out += "PK\x05\x06";
-    u16(out, 0), u16(out, 0), u16(out, static_cast<std::uint32_t>(parts.size()));
-    u16(out, static_cast<std::uint32_t>(parts.size()));
-    u32(out, static_cast<std::uint32_t>(directory.size())), u32(out, directory_offset), u16(out, 0);
-    return out;
 }
 
 /// Inputs that start like a zip archive are fuzzed as archives; others are the XML a target wraps itself.
