@@ -5,37 +5,13 @@
 
 #include "core/search/query.h"
 #include "core/search/stopwords.h"
+#include "tests/support/query_filters.h"
 
 using namespace kodex;
 
 namespace {
 
-class Filters : public FilterResolver {
-public:
-    bool is_filter(const std::string& name) const override {
-        return name == "doc" || name == "code" || name == "speaker" || name == "coder" || name == "sector";
-    }
-    std::string filter_names() const override { return "doc:, code:, speaker:, coder:, sector:"; }
-    FilterTarget resolve(const std::string& name, const std::string& value) const override {
-        FilterTarget t;
-        if (name == "code") {
-            if (value != "Formate" && value != "Resilienz/Krisenmanagement") throw InvalidArgument("no code '" + value + "'");
-            t.kind = FilterKind::Code;
-            t.codes = {1, 2};
-        } else if (name == "coder") {
-            if (value.empty()) throw InvalidArgument("no coder ''");
-            t.kind = FilterKind::Coder;
-            t.coders = {7};
-        } else if (name == "speaker") {
-            t.kind = FilterKind::Speaker;
-        } else if (name == "sector") {
-            t.kind = FilterKind::Variable;
-        }
-        t.term = "X" + value;
-        t.label = name + ":" + value;
-        return t;
-    }
-};
+using Filters = kodex::test::SmallProjectFilters;
 
 // Every text leaf has its own index, 0 .. text_leaves-1, in tree order; operators have children.
 void check_node(const QueryNode& n, int& next_leaf) {
