@@ -15,15 +15,13 @@
 #include "core/export/exporters.h"
 #include "core/session.h"
 #include "core/store/sqlite_util.h"
+#include "tests/bench/bench_util.h"
 
 namespace fs = std::filesystem;
 using namespace kodex;
+using kodex::bench::seconds_since;
 
 namespace {
-
-double seconds_since(std::chrono::steady_clock::time_point t) {
-    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
-}
 
 template <class F>
 double best_of(int n, F&& f) {

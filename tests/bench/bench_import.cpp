@@ -2,8 +2,6 @@
 // Import benchmark (run by hand, never by CTest): generates N German interview transcripts of about
 // 50 KB each, then imports them into a new project in one action and prints throughput and peak memory.
 //   kodex_bench_import [N=1000] [KB=50] [WORKDIR]
-#include <sys/resource.h>
-
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -14,51 +12,28 @@
 
 #include "core/import/importer.h"
 #include "core/session.h"
+#include "tests/bench/bench_util.h"
 
 namespace fs = std::filesystem;
+using kodex::bench::peak_rss_kb;
+using kodex::bench::seconds_since;
 
 namespace {
 
-const char* const kWords[] = {
-    "Clustermanagement", "Mitglieder", "Förderung", "Zusammenarbeit", "Webinare", "Plattform", "Netzwerk",
+const kodex::bench::TranscriptStyle kStyle{
+    {"Clustermanagement", "Mitglieder", "Förderung", "Zusammenarbeit", "Webinare", "Plattform", "Netzwerk",
     "Unternehmen", "Krise", "Digitalisierung", "Veranstaltungen", "Präsenz", "hybride", "Formate", "Austausch",
     "Partner", "Innovation", "Geschäftsführung", "Maßnahmen", "Größe", "Clustermanager:innen", "Mitarbeiter*innen",
     "also", "ähm", "und", "die", "der", "das", "wir", "haben", "sind", "eben", "natürlich", "schon", "dann",
     "Cross-Cluster-Zusammenarbeit", "Soforthilfen", "Kurzarbeit", "Resilienz", "Finanzierung", "Projektförderung",
     "institutionell", "Mitgliedsbeiträge", "Homeoffice", "Ausstattung", "Qualifizierung", "agil", "Strategie",
-    "Wasserstoff", "Logistik", "Automobilzulieferer", "Medizintechnik", "Hochschulen", "Kommunen", "—", "„genau“"};
+    "Wasserstoff", "Logistik", "Automobilzulieferer", "Medizintechnik", "Hochschulen", "Kommunen", "—", "„genau“"},
+    "Interview – generiert",
+    "\n",
+    true,
+};
 
-std::string make_transcript(std::mt19937& rng, std::size_t bytes) {
-    std::uniform_int_distribution<std::size_t> word(0, sizeof kWords / sizeof kWords[0] - 1);
-    std::uniform_int_distribution<int> len(8, 90);
-    std::string out = "Interview – generiert\n\n";
-    int seconds = 0;
-    bool interviewer = true;
-    while (out.size() < bytes) {
-        out += interviewer ? "I: " : "B: ";
-        const int n = interviewer ? len(rng) / 4 + 4 : len(rng);
-        for (int i = 0; i < n; ++i) {
-            out += kWords[word(rng)];
-            out += (i % 11 == 10) ? ". " : " ";
-        }
-        seconds += n / 2 + 3;
-        char ts[32];
-        std::snprintf(ts, sizeof ts, "#%02d:%02d:%02d-%d#\n\n", seconds / 3600, seconds / 60 % 60, seconds % 60, seconds % 10);
-        out += ts;
-        interviewer = !interviewer;
-    }
-    return out;
-}
-
-long peak_rss_kb() {
-    rusage u{};
-    getrusage(RUSAGE_SELF, &u);
-    return u.ru_maxrss;
-}
-
-double seconds_since(std::chrono::steady_clock::time_point t) {
-    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
-}
+std::string make_transcript(std::mt19937& rng, std::size_t bytes) { return kodex::bench::make_transcript(rng, bytes, kStyle); }
 
 }  // namespace
 

@@ -4,8 +4,6 @@
 // then exports it to .qdpx and imports that into a new project, each in a fresh process so that the peak
 // memory (max RSS) printed is that step's alone.
 //   kodex_bench_qdpx [MB=50] [WORKDIR]
-#include <sys/resource.h>
-
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -18,45 +16,26 @@
 #include "core/refi/qdpx.h"
 #include "core/session.h"
 #include "core/text/unicode.h"
+#include "tests/bench/bench_util.h"
 
 namespace fs = std::filesystem;
+using kodex::bench::peak_rss_kb;
+using kodex::bench::seconds_since;
 
 namespace {
 
-const char* const kWords[] = {
-    "Clustermanagement", "Mitglieder", "Förderung", "Zusammenarbeit", "Webinare", "Plattform", "Netzwerk",
+const kodex::bench::TranscriptStyle kStyle{
+    {"Clustermanagement", "Mitglieder", "Förderung", "Zusammenarbeit", "Webinare", "Plattform", "Netzwerk",
     "Unternehmen", "Krise", "Digitalisierung", "Veranstaltungen", "Präsenz", "hybride", "Formate", "Austausch",
     "Partner", "Innovation", "Geschäftsführung", "Maßnahmen", "Größe", "also", "ähm", "und", "die", "der", "das",
     "wir", "haben", "sind", "eben", "natürlich", "schon", "dann", "Soforthilfen", "Kurzarbeit", "Resilienz",
-    "Homeoffice", "Strategie", "Wasserstoff", "Logistik", "\xF0\x9F\x98\x80", "„genau“"};
+    "Homeoffice", "Strategie", "Wasserstoff", "Logistik", "\xF0\x9F\x98\x80", "„genau“"},
+    "Interview",
+    "\r\n",
+    false,
+};
 
-std::string make_transcript(std::mt19937& rng, std::size_t bytes) {
-    std::uniform_int_distribution<std::size_t> word(0, sizeof kWords / sizeof kWords[0] - 1);
-    std::uniform_int_distribution<int> len(8, 90);
-    std::string out = "Interview\r\n\r\n";
-    bool interviewer = true;
-    while (out.size() < bytes) {
-        out += interviewer ? "I: " : "B: ";
-        const int n = interviewer ? len(rng) / 4 + 4 : len(rng);
-        for (int i = 0; i < n; ++i) {
-            out += kWords[word(rng)];
-            out += (i % 11 == 10) ? ". " : " ";
-        }
-        out += "\r\n\r\n";
-        interviewer = !interviewer;
-    }
-    return out;
-}
-
-long peak_rss_kb() {
-    rusage u{};
-    getrusage(RUSAGE_SELF, &u);
-    return u.ru_maxrss;
-}
-
-double seconds_since(std::chrono::steady_clock::time_point t) {
-    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
-}
+std::string make_transcript(std::mt19937& rng, std::size_t bytes) { return kodex::bench::make_transcript(rng, bytes, kStyle); }
 
 int build(double mb, const fs::path& dir, const std::string& project) {
     fs::remove_all(dir);
