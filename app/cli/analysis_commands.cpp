@@ -8,19 +8,12 @@
 #include "app/cli/common.h"
 #include "core/analysis/analysis.h"
 #include "core/errors.h"
-#include "core/export/exporters.h"
-#include "core/export/report_writers.h"
+#include "core/export/analysis_export.h"
 #include "core/text/transcript_parse.h"
 
 namespace kodex::cli {
 
 namespace {
-
-std::string extension_of(const std::string& path) {
-    std::string e = std::filesystem::path(path).extension().string();
-    std::transform(e.begin(), e.end(), e.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return e;
-}
 
 struct ScopeArgs {
     std::vector<std::string> codes, docs;
@@ -38,38 +31,6 @@ struct ScopeArgs {
         c->add_option("--by", coder, "Only this coder's codings");
     }
 };
-
-void write_table(const Table& t, const std::string& out, bool german_excel, const char* kinds) {
-    const std::string e = extension_of(out);
-    if (e == ".csv") return write_csv(t, out, CsvOptions{german_excel});
-    if (e == ".xlsx") return write_xlsx({t}, out);
-    if (e == ".sps") return write_spss(t, out);
-    throw InvalidArgument("cannot write this table as '" + e + "' (use " + kinds + ")");
-}
-
-std::vector<Bar> bars_of(const std::vector<FrequencyRow>& rows) {
-    std::vector<Bar> bars;
-    for (const auto& r : rows) bars.push_back({std::string(static_cast<std::size_t>(r.depth) * 2, ' ') + r.path.substr(r.path.rfind('/') == std::string::npos ? 0 : r.path.rfind('/') + 1),
-                                               static_cast<double>(r.codings_total)});
-    return bars;
-}
-
-// A heat map of a table's numeric cells: rows as they are, the chosen columns.
-std::string heatmap_of(const Table& t, const std::vector<std::size_t>& cols, std::size_t rows) {
-    std::vector<std::string> row_labels, col_labels;
-    std::vector<std::vector<double>> values;
-    for (std::size_t c : cols) col_labels.push_back(t.columns[c].label);
-    for (std::size_t r = 0; r < rows && r < t.rows.size(); ++r) {
-        row_labels.push_back(t.rows[r][0].text);
-        std::vector<double> v;
-        for (std::size_t c : cols) {
-            const Cell& cell = t.rows[r][c];
-            v.push_back(cell.kind == Cell::Kind::Integer ? static_cast<double>(cell.integer) : cell.decimal);
-        }
-        values.push_back(std::move(v));
-    }
-    return heatmap_svg(t.title, row_labels, col_labels, values);
-}
 
 AgreementOptions agreement_options(Session& s, const std::string& coders, const ScopeArgs& scope_args, double threshold) {
     AgreementOptions ao;
@@ -107,99 +68,98 @@ void add_analysis_commands(CLI::App& app, Context& context) {
         c->add_flag("--german-excel", args->german_excel, "CSV for German Excel: ';', decimal comma, BOM");
     };
 
-    auto* freq = exp->add_subcommand("frequencies", "Code frequencies (codings, documents, characters)");
-    common(freq, ".csv .xlsx .sps .svg (bar chart)");
-    want_table_opts(freq);
-    freq->callback([args, &o] {
+    // Every export is one AnalysisExport written by write_analysis, as the editor's exports are.
+    const auto export_cmd = [&](const char* name, const char* help, AnalysisKind kind, bool table) {
+        auto* c = exp->add_subcommand(name, help);
+        std::string formats;
+        for (const auto& f : analysis_formats(kind)) formats += (formats.empty() ? "" : " ") + f;
+        common(c, formats.c_str());
+        if (table) want_table_opts(c);
+        return c;
+    };
+    const auto request = [args](Session& s, AnalysisKind kind) {
+        AnalysisExport r;
+        r.kind = kind;
+        r.scope = args->scope.resolve(s);
+        r.german_excel = args->german_excel;
+        r.include_subcodes = !args->no_subcodes;
+        return r;
+    };
+
+    auto* freq = export_cmd("frequencies", "Code frequencies (codings, documents, characters); .svg: bar chart",
+                            AnalysisKind::Frequencies, true);
+    freq->callback([args, &o, request] {
         auto s = open_project(args->project, o, true);
-        const auto scope = args->scope.resolve(*s);
-        if (extension_of(args->out) == ".svg")
-            return write_text_file(args->out, bar_chart_svg("Code frequencies", bars_of(code_frequencies(*s, scope)), "codings incl. subcodes"));
-        write_table(frequency_table(*s, scope), args->out, args->german_excel, ".csv, .xlsx, .sps or .svg");
+        write_analysis(*s, request(*s, AnalysisKind::Frequencies), args->out);
     });
 
     const auto matrix_cmd = [&](const char* name, const char* help, bool spss) {
-        auto* m = exp->add_subcommand(name, help);
-        common(m, spss ? ".sps (with a .csv data file beside it)" : ".csv .xlsx .sps");
-        want_table_opts(m);
+        auto* m = export_cmd(name, help, AnalysisKind::Matrix, true);
         m->add_flag("--presence", args->presence, "0/1 instead of counts");
         m->add_flag("--no-subcodes", args->no_subcodes, "Count each code's own codings only");
         m->add_option("--join", args->join, "Variable to put first, e.g. the survey respondent id");
         m->add_flag("--no-variables", args->no_variables, "Leave the other document variables out");
-        m->callback([args, &o, spss] {
+        m->callback([args, &o, request, spss] {
+            if (spss && std::filesystem::path(args->out).extension() != ".sps")
+                throw InvalidArgument(args->out + ": spss writes a .sps file (and its .csv data beside it)");
             auto s = open_project(args->project, o, true);
-            MatrixOptions mo{args->scope.resolve(*s), args->presence, !args->no_subcodes, args->join, !args->no_variables};
-            const Table t = code_document_matrix(*s, mo);
-            if (spss && extension_of(args->out) != ".sps") throw InvalidArgument("spss writes a .sps file");
-            write_table(t, args->out, args->german_excel, ".csv, .xlsx or .sps");
+            AnalysisExport r = request(*s, AnalysisKind::Matrix);
+            r.presence = args->presence;
+            r.join_variable = args->join;
+            r.with_variables = !args->no_variables;
+            write_analysis(*s, r, args->out);
         });
     };
     matrix_cmd("matrix", "Code-by-document matrix with document variables", false);
     matrix_cmd("spss", "The code-by-document matrix as SPSS syntax and data", true);
 
-    auto* xt = exp->add_subcommand("crosstab", "Codes by the groups of a document variable");
-    common(xt, ".csv .xlsx .sps .svg (heat map of % documents)");
-    want_table_opts(xt);
+    auto* xt = export_cmd("crosstab", "Codes by the groups of a document variable; .svg: heat map of % documents",
+                          AnalysisKind::Crosstab, true);
     xt->add_option("--variable", args->variable, "Document variable that forms the groups")->required();
     xt->add_flag("--no-subcodes", args->no_subcodes, "Count each code's own codings only");
-    xt->callback([args, &o] {
+    xt->callback([args, &o, request] {
         auto s = open_project(args->project, o, true);
-        const Table t = crosstab(*s, CrosstabOptions{args->scope.resolve(*s), args->variable, !args->no_subcodes});
-        if (extension_of(args->out) == ".svg") {
-            std::vector<std::size_t> cols;
-            for (std::size_t c = 3; c < t.columns.size(); c += 3) cols.push_back(c);
-            return write_text_file(args->out, heatmap_of(t, cols, t.rows.size() - 1));
-        }
-        write_table(t, args->out, args->german_excel, ".csv, .xlsx, .sps or .svg");
+        AnalysisExport r = request(*s, AnalysisKind::Crosstab);
+        r.variable = args->variable;
+        write_analysis(*s, r, args->out);
     });
 
-    auto* co = exp->add_subcommand("cooccurrence", "Code co-occurrence matrix");
-    common(co, ".csv .xlsx .svg (heat map)");
-    want_table_opts(co);
+    auto* co = export_cmd("cooccurrence", "Code co-occurrence matrix; .svg: heat map", AnalysisKind::Cooccurrence, true);
     co->add_flag("--same-turn", args->same_turn, "Count shared speaker turns instead of overlapping codings");
-    co->callback([args, &o] {
+    co->callback([args, &o, request] {
         auto s = open_project(args->project, o, true);
-        const Table t = cooccurrence(*s, args->scope.resolve(*s), args->same_turn ? CooccurrenceMode::SameTurn : CooccurrenceMode::Overlap);
-        if (extension_of(args->out) == ".svg") {
-            std::vector<std::size_t> cols;
-            for (std::size_t c = 1; c < t.columns.size(); ++c) cols.push_back(c);
-            return write_text_file(args->out, heatmap_of(t, cols, t.rows.size()));
-        }
-        write_table(t, args->out, args->german_excel, ".csv, .xlsx or .svg");
+        AnalysisExport r = request(*s, AnalysisKind::Cooccurrence);
+        r.same_turn = args->same_turn;
+        write_analysis(*s, r, args->out);
     });
 
-    auto* seg = exp->add_subcommand("segments", "One row per coding with text, speaker, timestamp, memo and variables");
-    common(seg, ".csv .xlsx");
-    want_table_opts(seg);
+    auto* seg = export_cmd("segments", "One row per coding with text, speaker, timestamp, memo and variables",
+                           AnalysisKind::Segments, true);
     seg->add_flag("--no-subcodes", args->no_subcodes, "With --code: leave subcodes out");
-    seg->callback([args, &o] {
+    seg->callback([args, &o, request] {
         auto s = open_project(args->project, o, true);
-        write_table(segments_table(*s, args->scope.resolve(*s), !args->no_subcodes), args->out, args->german_excel, ".csv or .xlsx");
+        write_analysis(*s, request(*s, AnalysisKind::Segments), args->out);
     });
 
-    auto* quotes = exp->add_subcommand("quotes", "Quotes grouped by code, for writing the report");
-    common(quotes, ".html .md .docx");
+    auto* quotes = export_cmd("quotes", "Quotes grouped by code, for writing the report", AnalysisKind::Quotes, false);
     quotes->add_flag("--no-subcodes", args->no_subcodes, "With --code: leave subcodes out");
-    quotes->callback([args, &o] {
+    quotes->callback([args, &o, request] {
         auto s = open_project(args->project, o, true);
-        const std::string title = std::filesystem::path(args->project).stem().string() + ": quotes";
-        const QuoteReport r = quote_report(*s, args->scope.resolve(*s), !args->no_subcodes, title);
-        const std::string e = extension_of(args->out);
-        if (e == ".html" || e == ".htm") return write_text_file(args->out, quotes_html(r));
-        if (e == ".md") return write_text_file(args->out, quotes_markdown(r));
-        if (e == ".docx") return write_quotes_docx(r, args->out);
-        throw InvalidArgument("quotes are written as .html, .md or .docx");
+        AnalysisExport r = request(*s, AnalysisKind::Quotes);
+        r.title = std::filesystem::path(args->project).stem().string() + ": quotes";
+        write_analysis(*s, r, args->out);
     });
 
-    auto* agr = exp->add_subcommand("agreement", "Intercoder agreement table");
-    common(agr, ".csv .xlsx");
-    want_table_opts(agr);
+    auto* agr = export_cmd("agreement", "Intercoder agreement table", AnalysisKind::Agreement, true);
     agr->add_option("--coders", args->coders, "Coders to compare, comma separated (two or more)")->required();
     agr->add_option("--threshold", args->threshold, "Segment level: overlap/union needed (default 0.9)");
-    agr->callback([args, &o] {
+    agr->callback([args, &o, request] {
         auto s = open_project(args->project, o, true);
+        AnalysisExport r = request(*s, AnalysisKind::Agreement);
         const AgreementOptions ao = agreement_options(*s, args->coders, args->scope, args->threshold);
-        write_table(agreement_table(intercoder_agreement(*s, ao)), args->out, args->german_excel, ".csv or .xlsx");
+        r.coders = ao.coders;
+        r.segment_threshold = ao.segment_threshold;
+        write_analysis(*s, r, args->out);
     });
 
     // agreement (printed)
