@@ -114,6 +114,8 @@ void MainFrame::CreateMenus() {
     file->Append(ID_IMPORT_QDPX, _("Import REFI-QDA &project (.qdpx)…"));
     file->Append(ID_EXPORT_QDPX, _("Export REFI-QDA pro&ject (.qdpx)…"));
     file->AppendSeparator();
+    file->AppendSubMenu(CreateExportAnalysisMenu(), _("Export &analysis"));
+    file->AppendSeparator();
     file->Append(ID_SAVE_COPY, _("Save a &copy as…\tCtrl+Shift+S"));
     file->AppendSeparator();
     file->Append(wxID_EXIT, _("&Quit\tCtrl+Q"));
@@ -245,7 +247,7 @@ void MainFrame::CreateToolBar() {
 
 void MainFrame::BindEvents() {
     Bind(wxEVT_CLOSE_WINDOW, &MainFrame::OnClose, this);
-    Bind(wxEVT_UPDATE_UI, &MainFrame::OnUpdateUI, this, wxID_HIGHEST + 1, ID_SHOW_PANE_LAST);
+    Bind(wxEVT_UPDATE_UI, &MainFrame::OnUpdateUI, this, wxID_HIGHEST + 1, ID_EXPORT_ANALYSIS_LAST);
     Bind(wxEVT_UPDATE_UI, &MainFrame::OnUndoUpdate, this, wxID_UNDO);
     Bind(wxEVT_UPDATE_UI, &MainFrame::OnRedoUpdate, this, wxID_REDO);
     Bind(wxEVT_MENU, &MainFrame::OnUndo, this, wxID_UNDO);
@@ -264,6 +266,7 @@ void MainFrame::BindEvents() {
     Bind(wxEVT_MENU, &MainFrame::OnImportQdpx, this, ID_IMPORT_QDPX);
     Bind(wxEVT_MENU, &MainFrame::OnExportQdpx, this, ID_EXPORT_QDPX);
     Bind(wxEVT_MENU, &MainFrame::OnSaveCopy, this, ID_SAVE_COPY);
+    Bind(wxEVT_MENU, &MainFrame::OnExportAnalysis, this, ID_EXPORT_ANALYSIS_FIRST, ID_EXPORT_ANALYSIS_LAST);
     Bind(wxEVT_MENU, &MainFrame::OnPreferences, this, wxID_PREFERENCES);
 
     Bind(wxEVT_MENU, &MainFrame::OnCodeSelection, this, ID_CODE_SELECTION);
@@ -342,6 +345,7 @@ bool MainFrame::IsEnabled(int id) const {
     if (id >= ID_RECENT_CODE_FIRST && id <= ID_RECENT_CODE_LAST) return edit && selection;
     if (id >= ID_QUICK_CODE_FIRST && id <= ID_QUICK_CODE_LAST) return edit && selection;
     if (id >= ID_ASSIGN_QUICK_KEY_FIRST && id <= ID_ASSIGN_QUICK_KEY_LAST) return edit && code;
+    if (id >= ID_EXPORT_ANALYSIS_FIRST && id <= ID_EXPORT_ANALYSIS_LAST) return project;
     return true;
 }
 

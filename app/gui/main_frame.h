@@ -16,6 +16,7 @@
 
 #include "app/gui/ui/events.h"
 #include "app/gui/ui/settings.h"
+#include "core/export/analysis_export.h"
 #include "core/store/consistency.h"
 #include "core/session.h"
 #include "core/store/project_lock.h"
@@ -59,6 +60,10 @@ public:
     /// The result of the check made when the project was opened after an unclean exit (empty otherwise).
     const ConsistencyReport& GetLastCheck() const { return m_last_check; }
     MemoPanel* GetMemo() const { return m_memo; }
+    /// Writes an analysis of the ticked codes and documents (all when none are ticked) to `path`, in the format
+    /// of its extension, as File > Export analysis does after asking; reports in the status bar, or shows the
+    /// error. True when written.
+    bool ExportAnalysis(AnalysisExport request, const wxString& path);
 
 private:
     // main_frame.cpp: window, panes, menus, status
@@ -104,6 +109,9 @@ private:
     void OnImportQdpx(wxCommandEvent& event);
     void OnExportQdpx(wxCommandEvent& event);
     void OnSaveCopy(wxCommandEvent& event);
+    // main_frame_export.cpp
+    wxMenu* CreateExportAnalysisMenu();
+    void OnExportAnalysis(wxCommandEvent& event);
     void OnPreferences(wxCommandEvent& event);
     void ApplyPreferences();
 

@@ -577,3 +577,42 @@ TEST_CASE("editor: coding in a scrolled, wrapped transcript repaints only the li
     const int middle = (stc->GetSelectionStart() + stc->GetSelectionEnd()) / 2;
     CHECK(stc->IndicatorAllOnFor(middle) != 0);
 }
+
+TEST_CASE("editor: File > Export analysis writes the ticked codes' analysis in the chosen format") {
+    EditorFixture f;
+    for (const char* word : {"Gott", "Fragen"}) {
+        f.SelectText(word);
+        f.frame->GetCodebook()->SelectCode(f.measures);
+        RunCommand(f.frame, ID_CODE_SELECTION);
+    }
+    f.SelectText("voll");
+    f.frame->GetCodebook()->SelectCode(f.everyday);
+    RunCommand(f.frame, ID_CODE_SELECTION);
+    CHECK(MenuEnabled(f.frame, ID_EXPORT_ANALYSIS_FIRST));
+    CHECK(MenuLabel(f.frame, ID_EXPORT_ANALYSIS_FIRST + static_cast<int>(AnalysisKind::Segments)) == "Coded segments…");
+
+    // Only the ticked code's codings, in the format of the extension.
+    f.frame->GetCodebook()->SetChecked(f.measures, true);
+    AnalysisExport request;
+    request.kind = AnalysisKind::Segments;
+    const std::string csv = f.dir.file("segments.csv");
+    REQUIRE(f.frame->ExportAnalysis(request, ToWx(csv)));
+    const std::string text = kodex::test::read_all(csv);
+    CHECK(text.find("Gott") != std::string::npos);
+    CHECK(text.find("Fragen") != std::string::npos);
+    CHECK(text.find("voll") == std::string::npos);
+    CHECK(f.frame->GetStatusBar()->GetStatusText().Contains("segments.csv"));
+
+    // Nothing ticked: every code; and the quotes as a Word document.
+    f.frame->GetCodebook()->SetChecked(f.measures, false);
+    request.kind = AnalysisKind::Quotes;
+    const std::string docx = f.dir.file("quotes.docx");
+    REQUIRE(f.frame->ExportAnalysis(request, ToWx(docx)));
+    CHECK(kodex::test::read_all(docx).substr(0, 2) == "PK");
+
+    // A format the analysis has not: the error is shown, nothing is written, the window goes on.
+    request.kind = AnalysisKind::Segments;
+    CHECK_FALSE(f.frame->ExportAnalysis(request, ToWx(f.dir.file("segments.svg"))));
+    CHECK(TakeUnexpectedDialogs().Contains("segments.svg"));
+    CHECK_FALSE(wxFileExists(ToWx(f.dir.file("segments.svg"))));
+}

@@ -205,8 +205,12 @@ void CodebookPanel::StartRename() {
 
 void CodebookPanel::ToggleCheck(const wxTreeItemId& item) {
     const CodeId id = CodeOf(item);
-    if (!id.valid()) return;
-    const bool checked = !m_checked.count(id);
+    if (id.valid()) SetChecked(id, !m_checked.count(id));
+}
+
+void CodebookPanel::SetChecked(CodeId id, bool checked) {
+    const wxTreeItemId item = ItemOf(id);
+    if (!item.IsOk() || checked == (m_checked.count(id) != 0)) return;
     if (checked)
         m_checked.insert(id);
     else

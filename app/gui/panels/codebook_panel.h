@@ -27,6 +27,8 @@ public:
     void SelectCode(CodeId id);
     /// Codes ticked for retrieval.
     std::vector<CodeId> GetCheckedCodes() const;
+    /// Ticks or unticks a code for retrieval, as a click on its box does.
+    void SetChecked(CodeId id, bool checked);
     /// The codes as last read from the session, in tree order.
     const std::vector<CodeSummary>& GetCodes() const { return m_codes; }
     /// A code's summary, or nullptr when the codebook has no such code.

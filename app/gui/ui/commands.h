@@ -54,6 +54,8 @@ enum CommandId : int {
     ID_ASSIGN_QUICK_KEY_LAST = ID_ASSIGN_QUICK_KEY_FIRST + 9,
     ID_SHOW_PANE_FIRST,
     ID_SHOW_PANE_LAST = ID_SHOW_PANE_FIRST + 9,
+    ID_EXPORT_ANALYSIS_FIRST,                      // one per kodex::AnalysisKind, in its order
+    ID_EXPORT_ANALYSIS_LAST = ID_EXPORT_ANALYSIS_FIRST + 6,
 };
 
 }  // namespace kodex::gui
