@@ -144,10 +144,14 @@ void MainFrame::OnExportAnalysis(wxCommandEvent& event) {
     if (dialog.ShowModal() != wxID_OK) return;
     const FileType& type = types[static_cast<std::size_t>(std::max(0, dialog.GetFilterIndex()))];
     wxString path = dialog.GetPath();
-    // A name typed without one of the analysis's extensions gets the chosen type's.
+    // A name typed without one of the analysis's extensions gets the chosen type's; the suggested name's
+    // extension follows the type chosen in the list (GTK leaves the name as it was).
     const std::string typed = "." + ToUtf8(wxFileName(path).GetExt().Lower());
     const auto formats = analysis_formats(entry.kind);
-    if (std::find(formats.begin(), formats.end(), typed) == formats.end()) path += ToWx(type.extension);
+    if (std::find(formats.begin(), formats.end(), typed) == formats.end())
+        path += ToWx(type.extension);
+    else if (typed != type.extension && typed == types.front().extension)
+        path = path.Left(path.length() - typed.length()) + ToWx(type.extension);
     request.german_excel = type.german_excel;
     ExportAnalysis(request, path);
 }
