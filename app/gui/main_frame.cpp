@@ -10,6 +10,7 @@
 
 #include "app/gui/panels/codebook_panel.h"
 #include "app/gui/panels/documents_panel.h"
+#include "app/gui/panels/agreement_panel.h"
 #include "app/gui/panels/memo_panel.h"
 #include "app/gui/panels/search_panel.h"
 #include "app/gui/panels/segments_panel.h"
@@ -30,7 +31,7 @@ enum StatusField { kStatusMessage = 0, kStatusDocument, kStatusPosition, kStatus
 
 // The panes that the View menu and F6 know about, in the order F6 visits them. Each pane's main control (the
 // one that takes the focus) has the pane's name.
-const char* const kPanes[] = {"codebook", "documents", "transcript", "segments", "search", "memo"};
+const char* const kPanes[] = {"codebook", "documents", "transcript", "segments", "search", "memo", "agreement"};
 constexpr int kPaneCount = static_cast<int>(sizeof kPanes / sizeof kPanes[0]);
 
 wxString PaneCaption(const wxString& name) {
@@ -39,6 +40,7 @@ wxString PaneCaption(const wxString& name) {
     if (name == "transcript") return _("Transcript");
     if (name == "segments") return _("Retrieved segments");
     if (name == "search") return _("Search");
+    if (name == "agreement") return _("Intercoder agreement");
     return _("Memo");
 }
 
@@ -81,6 +83,11 @@ void MainFrame::CreatePanes() {
     m_search->on_results = [this] { m_transcript->SetSearchMatches(m_search->MatchesIn(m_transcript->GetDocument())); };
     m_search->pick_code = [this] { return CanEdit() ? PickCode(_("Code the hits with"), {}, false) : CodeId(); };
     m_memo = new MemoPanel(this);
+    m_agreement = new AgreementPanel(this);
+    m_agreement->on_show_place = [this](DocumentId document, TextRange range) {
+        ShowDocument(document);
+        if (m_transcript->GetDocument() == document) m_transcript->SelectRange(range);
+    };
     const wxSize side = FromDIP(wxSize(390, 420));
     m_aui.AddPane(m_codebook, wxAuiPaneInfo().Name("codebook").Caption(PaneCaption("codebook")).Left().Layer(1)
                                   .Position(0).BestSize(side).MinSize(FromDIP(wxSize(200, 150))).CloseButton(true));
@@ -94,6 +101,11 @@ void MainFrame::CreatePanes() {
                                 .BestSize(FromDIP(wxSize(900, 230))).MinSize(FromDIP(wxSize(300, 100))));
     m_aui.AddPane(m_memo, wxAuiPaneInfo().Name("memo").Caption(PaneCaption("memo")).Right().Layer(0)
                               .BestSize(FromDIP(wxSize(280, 400))).MinSize(FromDIP(wxSize(180, 120))));
+    // Opened from Coding > Compare coders (or the View menu) when a second coder has coded: a row of its own
+    // below the segments and the search, as wide as the transcript, for its two lists side by side.
+    m_aui.AddPane(m_agreement, wxAuiPaneInfo().Name("agreement").Caption(PaneCaption("agreement")).Bottom().Layer(0)
+                                   .Row(1).BestSize(FromDIP(wxSize(900, 220))).MinSize(FromDIP(wxSize(400, 140)))
+                                   .Hide());
 }
 
 void MainFrame::CreateMenus() {
@@ -168,6 +180,8 @@ wxMenu* MainFrame::CreateCodingMenu() {
     menu->Append(ID_SHOW_CODE_IN_TREE, _("Show the coding's code in the code&book"));
     menu->Append(ID_CHANGE_CODING_CODE, _("Change the coding's co&de…"));
     menu->Append(ID_REMOVE_CODING, _("Remove the c&oding"));
+    menu->AppendSeparator();
+    menu->Append(ID_COMPARE_CODERS, _("Compare cod&ers…"), _("Intercoder agreement per code and the places where the coders disagree"));
     UpdateRecentMenu();
     UpdateQuickKeyMenu();
     return menu;
@@ -283,6 +297,11 @@ void MainFrame::BindEvents() {
     Bind(wxEVT_MENU, &MainFrame::OnFind, this, wxID_FIND);
     Bind(wxEVT_MENU, &MainFrame::OnCodingMemo, this, ID_CODING_MEMO);
     Bind(wxEVT_MENU, &MainFrame::OnSelectCodingText, this, ID_SELECT_CODING_TEXT);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) {
+        m_aui.GetPane("agreement").Show();
+        m_aui.Update();
+        m_agreement->Reload();
+    }, ID_COMPARE_CODERS);
     Bind(wxEVT_MENU, &MainFrame::OnShowCodeInTree, this, ID_SHOW_CODE_IN_TREE);
 
     Bind(wxEVT_MENU, &MainFrame::OnNewCode, this, ID_NEW_CODE);
@@ -335,6 +354,7 @@ bool MainFrame::IsEnabled(int id) const {
     case ID_CODE_TURN: return edit && document;
     case ID_REMOVE_CODING: case ID_CHANGE_CODING_CODE: return edit && coding;
     case ID_CODING_MEMO: case ID_SELECT_CODING_TEXT: case ID_SHOW_CODE_IN_TREE: return project && coding;
+    case ID_COMPARE_CODERS: return project;
     case ID_NEW_CODE: return edit;
     case ID_NEW_SUBCODE: case ID_RENAME_CODE: case ID_CODE_COLOUR: case ID_MERGE_CODE: case ID_DELETE_CODE:
         return edit && code;

@@ -27,6 +27,7 @@ struct SearchHit;
 
 namespace kodex::gui {
 
+class AgreementPanel;
 class CodebookPanel;
 class DocumentsPanel;
 class ImportJob;
@@ -60,6 +61,7 @@ public:
     /// The result of the check made when the project was opened after an unclean exit (empty otherwise).
     const ConsistencyReport& GetLastCheck() const { return m_last_check; }
     MemoPanel* GetMemo() const { return m_memo; }
+    AgreementPanel* GetAgreement() const { return m_agreement; }
     /// Writes an analysis of the ticked codes and documents (all when none are ticked) to `path`, in the format
     /// of its extension, as File > Export analysis does after asking; reports in the status bar, or shows the
     /// error. True when written.
@@ -142,7 +144,7 @@ private:
     void OnChangeCodingCode(wxCommandEvent& event);
     void OnFind(wxCommandEvent& event);
     /// Every pane that shows project data.
-    std::array<SessionPanel*, 6> SessionPanels() const;
+    std::array<SessionPanel*, 7> SessionPanels() const;
     /// After an unclean exit: checks the project, reports, and offers the safe repairs.
     void CheckAfterUncleanExit(const wxString& holder);
     /// Shows a search hit: its document, the hit selected and every match in the document marked.
@@ -186,6 +188,7 @@ private:
     SegmentsPanel* m_segments = nullptr;
     SearchPanel* m_search = nullptr;
     MemoPanel* m_memo = nullptr;
+    AgreementPanel* m_agreement = nullptr;
     wxMenu* m_recent_menu = nullptr;
     wxMenu* m_quick_menu = nullptr;
     wxFileHistory m_history;

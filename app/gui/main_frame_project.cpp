@@ -13,6 +13,7 @@
 #include "app/gui/main_frame.h"
 #include "app/gui/panels/codebook_panel.h"
 #include "app/gui/panels/documents_panel.h"
+#include "app/gui/panels/agreement_panel.h"
 #include "app/gui/panels/memo_panel.h"
 #include "app/gui/panels/search_panel.h"
 #include "core/store/consistency.h"
@@ -174,8 +175,8 @@ void MainFrame::CheckAfterUncleanExit(const wxString& holder) {
         panel->Reload();
 }
 
-std::array<SessionPanel*, 6> MainFrame::SessionPanels() const {
-    return {m_codebook, m_documents, m_transcript, m_segments, m_search, m_memo};
+std::array<SessionPanel*, 7> MainFrame::SessionPanels() const {
+    return {m_codebook, m_documents, m_transcript, m_segments, m_search, m_memo, m_agreement};
 }
 
 void MainFrame::CloseProject() {

@@ -14,6 +14,7 @@
 
 #include "app/gui/dialogs/code_picker_dialog.h"
 #include "app/gui/dialogs/import_report_dialog.h"
+#include "app/gui/panels/agreement_panel.h"
 #include "app/gui/panels/codebook_panel.h"
 #include "app/gui/panels/documents_panel.h"
 #include "app/gui/panels/memo_panel.h"
@@ -103,7 +104,7 @@ void CheckNoDialogs() {
 TEST_CASE("editor: the panes and controls have fixed names") {
     EditorFixture f;
     for (const char* name : {"codebook", "documents", "documents_filter", "transcript", "coding_stripe", "segments",
-                             "segments_subcodes", "memo"})
+                             "segments_subcodes", "memo", "agreement", "agreement_places", "agreement_coders"})
         CHECK_MESSAGE(wxWindow::FindWindowByName(name, f.frame) != nullptr, name);
     CHECK(f.frame->GetTranscript()->GetDocument() == f.interview);
     CheckNoDialogs();
@@ -615,4 +616,48 @@ TEST_CASE("editor: File > Export analysis writes the ticked codes' analysis in t
     CHECK_FALSE(f.frame->ExportAnalysis(request, ToWx(f.dir.file("segments.svg"))));
     CHECK(TakeUnexpectedDialogs().Contains("segments.svg"));
     CHECK_FALSE(wxFileExists(ToWx(f.dir.file("segments.svg"))));
+}
+
+TEST_CASE("editor: Compare coders shows the agreement per code and the places where the coders disagree") {
+    EditorFixture f;
+    Session& s = f.Project();
+    const std::string text(f.frame->GetTranscript()->GetText());
+    const TextRange gut = RangeOf(text, "gut");
+    const TextRange voll = RangeOf(text, "voll");
+    s.set_coder("anna");
+    s.apply_code(f.interview, f.crisis, gut);
+    s.apply_code(f.interview, f.crisis, voll);
+    s.set_coder("ben");
+    s.apply_code(f.interview, f.crisis, gut);  // ben leaves out "voll"
+    RunCommand(f.frame, ID_COMPARE_CODERS);
+    Pump(50);
+    AgreementPanel* pane = f.frame->GetAgreement();
+    REQUIRE(pane->IsShownOnScreen());
+    CHECK(pane->GetCoders() == std::vector<std::string>{"anna", "ben"});
+    // One row for "Krise" and the overall row, as the core computes them.
+    REQUIRE(pane->GetCodes()->GetItemCount() == 2);
+    CHECK(pane->GetCodes()->GetItemText(0, 0) == "Krise");
+    AgreementOptions o;
+    o.coders = {"anna", "ben"};
+    const AgreementResult expected = intercoder_agreement(s, o);
+    CHECK(pane->GetCodes()->GetItemText(0, 1) == wxString::Format("%.1f %%", expected.rows[0].percent_agreement));
+    // The one place: "voll", coded by anna, not by ben.
+    wxListCtrl* places = pane->GetPlaces();
+    REQUIRE(places->GetItemCount() == 1);
+    CHECK(places->GetItemText(0, 0) == "voll");
+    CHECK(places->GetItemText(0, 3) == "anna");
+    CHECK(places->GetItemText(0, 4) == "ben");
+    f.frame->GetTranscript()->GetControl()->SetSelection(0, 0);
+    pane->SelectPlace(0);
+    Pump(30);
+    CHECK(f.SelectedText() == "voll");
+
+    SaveScreenshot(f.frame, "editor-agreement");
+
+    // Once ben codes it too, they agree everywhere and the pane says so.
+    s.apply_code(f.interview, f.crisis, voll);
+    Pump(80);
+    CHECK(places->GetItemCount() == 0);
+    CHECK(pane->GetCodes()->GetItemText(0, 1) == "100.0 %");
+    CheckNoDialogs();
 }

@@ -26,6 +26,7 @@ enum CommandId : int {
     ID_CODING_MEMO,
     ID_SHOW_CODE_IN_TREE,
     ID_SELECT_CODING_TEXT,
+    ID_COMPARE_CODERS,      // show the intercoder agreement pane
 
     ID_NEW_CODE,
     ID_NEW_SUBCODE,

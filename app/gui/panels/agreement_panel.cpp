@@ -1,0 +1,196 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/gui/panels/agreement_panel.h"
+
+#include <wx/choicdlg.h>
+#include <wx/sizer.h>
+
+#include <algorithm>
+#include <map>
+
+#include "app/gui/ui/convert.h"
+#include "app/gui/ui/errors.h"
+#include "app/gui/ui/list_columns.h"
+#include "core/session.h"
+#include "core/text/unicode.h"
+
+namespace kodex::gui {
+
+namespace {
+
+enum CodeColumn { kCode = 0, kPercent, kKappa, kAlpha, kSegments };
+enum PlaceColumn { kPlaceText = 0, kPlaceCode, kPlaceDocument, kCodedBy, kNotBy };
+
+wxString Number(const std::optional<double>& v) { return v ? wxString::Format("%.2f", *v) : wxString::FromUTF8("\xE2\x80\x93"); }
+
+wxString Joined(const std::vector<std::string>& names) {
+    wxString out;
+    for (std::size_t i = 0; i < names.size(); ++i) out << (i ? ", " : "") << ToWx(names[i]);
+    return out;
+}
+
+}  // namespace
+
+AgreementPanel::AgreementPanel(wxWindow* parent)
+    : SessionPanel(parent, "agreement_panel", Change::Documents | Change::Codes | Change::Codings) {
+    m_summary = new wxStaticText(this, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, wxST_ELLIPSIZE_END,
+                                 "agreement_summary");
+    m_summary->SetMinSize(FromDIP(wxSize(60, -1)));
+    m_choose = new wxButton(this, wxID_ANY, _("Coders…"), wxDefaultPosition, wxDefaultSize, 0, wxDefaultValidator,
+                            "agreement_coders");
+    m_choose->SetToolTip(_("Choose the coders to compare"));
+    m_codes = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
+                             wxLC_REPORT | wxLC_SINGLE_SEL | wxBORDER_NONE, wxDefaultValidator, "agreement");
+    m_codes->AppendColumn(_("Code"), wxLIST_FORMAT_LEFT, FromDIP(220));
+    m_codes->AppendColumn(_("Agreement"), wxLIST_FORMAT_RIGHT, FromDIP(86));
+    m_codes->AppendColumn(_("Kappa"), wxLIST_FORMAT_RIGHT, FromDIP(60));
+    m_codes->AppendColumn(_("Alpha"), wxLIST_FORMAT_RIGHT, FromDIP(60));
+    m_codes->AppendColumn(_("Segments"), wxLIST_FORMAT_RIGHT, FromDIP(80));
+    // xgettext:no-c-format
+    m_codes->SetToolTip(_("Character level: percent agreement and Cohen's kappa of the first two coders, "
+                          "Krippendorff's alpha of all; segments: codings matched at 90 % overlap"));
+    StretchColumn(m_codes, kCode, FromDIP(140));
+    m_places = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
+                              wxLC_REPORT | wxLC_SINGLE_SEL | wxBORDER_NONE, wxDefaultValidator, "agreement_places");
+    m_places->AppendColumn(_("Where they disagree"), wxLIST_FORMAT_LEFT, FromDIP(260));
+    m_places->AppendColumn(_("Code"), wxLIST_FORMAT_LEFT, FromDIP(130));
+    m_places->AppendColumn(_("Document"), wxLIST_FORMAT_LEFT, FromDIP(130));
+    m_places->AppendColumn(_("Coded by"), wxLIST_FORMAT_LEFT, FromDIP(80));
+    m_places->AppendColumn(_("Not by"), wxLIST_FORMAT_LEFT, FromDIP(80));
+    StretchColumn(m_places, kPlaceText, FromDIP(160));
+
+    auto* top = new wxBoxSizer(wxHORIZONTAL);
+    top->Add(m_summary, 1, wxALIGN_CENTER_VERTICAL);
+    top->Add(m_choose, 0, wxALIGN_CENTER_VERTICAL | wxLEFT, FromDIP(8));
+    auto* lists = new wxBoxSizer(wxHORIZONTAL);
+    lists->Add(m_codes, 2, wxEXPAND);
+    lists->Add(m_places, 3, wxEXPAND | wxLEFT, FromDIP(6));
+    auto* sizer = new wxBoxSizer(wxVERTICAL);
+    sizer->Add(top, 0, wxEXPAND | wxALL, FromDIP(4));
+    sizer->Add(lists, 1, wxEXPAND);
+    SetSizer(sizer);
+
+    m_choose->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { ChooseCoders(); });
+    m_places->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent& e) { SelectPlace(e.GetIndex()); });
+    Bind(wxEVT_SHOW, [this](wxShowEvent& e) {
+        if (e.IsShown() && m_stale) ReloadSoon();
+        e.Skip();
+    });
+}
+
+void AgreementPanel::SetCoders(std::vector<std::string> coders) {
+    m_coders = std::move(coders);
+    Reload();
+}
+
+void AgreementPanel::ChooseCoders() {
+    if (!HasSession()) return;
+    wxArrayString names;
+    wxArrayInt selected;
+    for (const Coder& c : GetSession()->coders()) {
+        if (std::find(m_coders.begin(), m_coders.end(), c.name) != m_coders.end()) selected.Add(static_cast<int>(names.size()));
+        names.Add(ToWx(c.name));
+    }
+    if (names.size() < 2) {
+        Reload();
+        return;
+    }
+    if (wxGetSelectedChoices(selected, _("Compare the codings of these coders (two or more):"), _("Intercoder agreement"),
+                             names, this) < 0)
+        return;
+    std::vector<std::string> coders;
+    for (int i : selected) coders.push_back(ToUtf8(names[i]));
+    SetCoders(std::move(coders));
+}
+
+void AgreementPanel::Reload() {
+    m_stale = false;
+    m_result = AgreementResult();
+    m_place_texts.clear();
+    if (HasSession()) {
+        std::vector<std::string> known;
+        for (const Coder& c : GetSession()->coders()) known.push_back(c.name);
+        // Coders that are gone drop out; with none chosen yet, the first two are compared.
+        m_coders.erase(std::remove_if(m_coders.begin(), m_coders.end(),
+                                      [&](const std::string& c) { return std::find(known.begin(), known.end(), c) == known.end(); }),
+                       m_coders.end());
+        if (m_coders.size() < 2 && known.size() >= 2) m_coders = {known[0], known[1]};
+        if (m_coders.size() >= 2) {
+            Guarded(this, [&] {
+                AgreementOptions o;
+                o.coders = m_coders;
+                m_result = intercoder_agreement(*GetSession(), o);
+            });
+            std::map<std::int64_t, std::string> texts;  // document -> text, read once each
+            for (const Disagreement& d : m_result.disagreements) {
+                auto it = texts.find(d.document.value);
+                if (it == texts.end()) it = texts.emplace(d.document.value, GetSession()->document(d.document).text).first;
+                m_place_texts.push_back(substring_cp(it->second, d.range.start, d.range.end));
+            }
+        }
+    }
+    Fill();
+}
+
+void AgreementPanel::Fill() {
+    m_codes->DeleteAllItems();
+    m_places->DeleteAllItems();
+    m_choose->Enable(HasSession());
+    if (!HasSession()) {
+        m_summary->SetLabel(wxString());
+        return;
+    }
+    if (m_coders.size() < 2) {
+        m_summary->SetLabel(_("Agreement needs codings by two coders or more; this project has codings by one coder."));
+        return;
+    }
+    for (const AgreementRow& row : m_result.rows) {
+        const long i = m_codes->InsertItem(m_codes->GetItemCount(), row.code.valid() ? ToWx(row.path) : _("All codes"));
+        m_codes->SetItem(i, kPercent, wxString::Format("%.1f %%", row.percent_agreement));
+        m_codes->SetItem(i, kKappa, Number(row.kappa));
+        m_codes->SetItem(i, kAlpha, Number(row.alpha));
+        m_codes->SetItem(i, kSegments, wxString::Format("%lld / %lld", static_cast<long long>(row.segments_agreeing),
+                                                        static_cast<long long>(row.segments)));
+        if (!row.code.valid()) m_codes->SetItemFont(i, m_codes->GetFont().Bold());
+    }
+    for (std::size_t k = 0; k < m_result.disagreements.size(); ++k) {
+        const Disagreement& d = m_result.disagreements[k];
+        std::vector<std::string> not_by;
+        for (const std::string& c : m_coders)
+            if (std::find(d.coded_by.begin(), d.coded_by.end(), c) == d.coded_by.end()) not_by.push_back(c);
+        const long i = m_places->InsertItem(static_cast<long>(k), OneLine(m_place_texts[k]));
+        m_places->SetItem(i, kPlaceCode, ToWx(split_code_path(d.code_path).back()));
+        m_places->SetItem(i, kPlaceDocument, ToWx(d.document_name));
+        m_places->SetItem(i, kCodedBy, Joined(d.coded_by));
+        m_places->SetItem(i, kNotBy, Joined(not_by));
+    }
+    const AgreementRow* all = m_result.rows.empty() ? nullptr : &m_result.rows.back();
+    wxString summary = all && all->characters > 0
+                           ? wxString::Format(_("%s: %.1f %% of the characters agree, kappa %s"), Joined(m_coders),
+                                              all->percent_agreement, Number(all->kappa))
+                           : wxString::Format(_("%s: no codings to compare"), Joined(m_coders));
+    summary << " · "
+            << wxString::Format(wxPLURAL("%zu place to talk about", "%zu places to talk about", m_result.disagreements.size()),
+                                m_result.disagreements.size());
+    m_summary->SetLabel(summary);
+    m_summary->SetToolTip(summary);
+}
+
+void AgreementPanel::SelectPlace(long row) {
+    if (row < 0 || static_cast<std::size_t>(row) >= m_result.disagreements.size()) return;
+    if (!(m_places->GetItemState(row, wxLIST_STATE_SELECTED) & wxLIST_STATE_SELECTED)) {
+        m_places->SetItemState(row, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
+        return;  // the selection event comes back here
+    }
+    const Disagreement& d = m_result.disagreements[static_cast<std::size_t>(row)];
+    if (on_show_place) on_show_place(d.document, d.range);
+}
+
+void AgreementPanel::OnSessionChange(const Change&) {
+    // The comparison reads every coding of the chosen coders: only when the pane is on screen, else once it is.
+    if (IsShownOnScreen())
+        ReloadSoon();
+    else
+        m_stale = true;
+}
+
+}  // namespace kodex::gui
