@@ -4,7 +4,7 @@
 
 #include "core/analysis/analysis.h"
 #include "core/errors.h"
-#include "tests/core/test_util.h"
+#include "tests/core/study_util.h"
 
 using namespace kodex;
 using kodex::test::TempDir;
@@ -12,20 +12,16 @@ using kodex::test::write_all;
 
 namespace {
 
-struct Fixture {
-    TempDir dir;
-    std::unique_ptr<Session> s;
+struct Fixture : test::TestStudy {
     DocumentId d1, d2;
     CodeId f, fd, fh, fo;
-    Fixture() {
-        s = Session::create(dir.file("study.kodex"));
+    Fixture()
+        : TestStudy({{"D1.txt",
+                      "I: Wie war das?\n\nB: Wir haben sofort Webinare gemacht, das war gut.\n\nI: Und dann?\n\nB: Dann kamen hybride Formate.\n"},
+                     {"D2.txt", "I: Ihre Sicht?\n\nB: Förderung ist wichtig.\n"}}) {
         s->set_coder("anna");
-        write_all(dir.file("D1.txt"),
-                  "I: Wie war das?\n\nB: Wir haben sofort Webinare gemacht, das war gut.\n\nI: Und dann?\n\nB: Dann kamen hybride Formate.\n");
-        write_all(dir.file("D2.txt"), "I: Ihre Sicht?\n\nB: Förderung ist wichtig.\n");
-        const auto r = s->import_files({{dir.file("D1.txt"), dir.file("D2.txt")}, {}, false});
-        d1 = r.imported.at(0).id;
-        d2 = r.imported.at(1).id;
+        d1 = docs.at(0);
+        d2 = docs.at(1);
         f = s->add_code(CodeId(), "Formate");
         fd = s->add_code(f, "Digital");
         fh = s->add_code(f, "Hybrid");

@@ -9,27 +9,21 @@
 #include "core/export/analysis_export.h"
 #include "core/export/exporters.h"
 #include "core/session.h"
-#include "tests/core/test_util.h"
+#include "tests/core/study_util.h"
 
 using namespace kodex;
 using kodex::test::read_all;
-using kodex::test::TempDir;
-using kodex::test::write_all;
 
 namespace {
 
-struct Study {
-    TempDir dir;
-    std::unique_ptr<Session> s;
+struct Study : test::TestStudy {
     DocumentId d1, d2;
     CodeId formats, digital;
-    Study() {
-        s = Session::create(dir.file("study.kodex"));
-        write_all(dir.file("D1.txt"), "I: Wie war das?\n\nB: Wir haben sofort Webinare gemacht, das war gut.\n");
-        write_all(dir.file("D2.txt"), "I: Ihre Sicht?\n\nB: =Förderung ist wichtig.\n");
-        const auto r = s->import_files({{dir.file("D1.txt"), dir.file("D2.txt")}, {}, false});
-        d1 = r.imported.at(0).id;
-        d2 = r.imported.at(1).id;
+    Study()
+        : TestStudy({{"D1.txt", "I: Wie war das?\n\nB: Wir haben sofort Webinare gemacht, das war gut.\n"},
+                     {"D2.txt", "I: Ihre Sicht?\n\nB: =Förderung ist wichtig.\n"}}) {
+        d1 = docs.at(0);
+        d2 = docs.at(1);
         formats = s->add_code(CodeId(), "Formate");
         digital = s->add_code(formats, "Digital");
         s->set_coder("anna");

@@ -6,25 +6,19 @@
 #include "core/errors.h"
 #include "core/import/variable_table.h"
 #include "core/session.h"
-#include "tests/core/test_util.h"
+#include "tests/core/study_util.h"
 
 using namespace kodex;
-using kodex::test::TempDir;
-using kodex::test::write_all;
 
 namespace {
 
-struct Study {
-    TempDir dir;
-    std::unique_ptr<Session> s;
+struct Study : test::TestStudy {
     DocumentId c01, c02;
-    Study() {
-        s = Session::create(dir.file("study.kodex"));
-        write_all(dir.file("C01.txt"), "I: Wie lief es? #00:00:05-0#\n\nB: Wir haben digitale Stammtische gemacht. Das war gut. #00:00:20-5#\n");
-        write_all(dir.file("C02.txt"), "I: Und bei Ihnen?\n\nB: Hybride Formate.\n");
-        const auto r = s->import_files({{dir.file("C01.txt"), dir.file("C02.txt")}, {}, false});
-        c01 = r.imported.at(0).id;
-        c02 = r.imported.at(1).id;
+    Study()
+        : TestStudy({{"C01.txt", "I: Wie lief es? #00:00:05-0#\n\nB: Wir haben digitale Stammtische gemacht. Das war gut. #00:00:20-5#\n"},
+                     {"C02.txt", "I: Und bei Ihnen?\n\nB: Hybride Formate.\n"}}) {
+        c01 = docs.at(0);
+        c02 = docs.at(1);
     }
 };
 
