@@ -30,6 +30,35 @@ wxString Joined(const std::vector<std::string>& names) {
 
 }  // namespace
 
+// A virtual list: two coders who have not talked yet can disagree in thousands of places.
+class PlaceList : public wxListCtrl {
+public:
+    explicit PlaceList(AgreementPanel* panel)
+        : wxListCtrl(panel, wxID_ANY, wxDefaultPosition, wxDefaultSize,
+                     wxLC_REPORT | wxLC_VIRTUAL | wxLC_SINGLE_SEL | wxBORDER_NONE, wxDefaultValidator, "agreement_places"),
+          m_panel(panel) {}
+
+    wxString OnGetItemText(long item, long column) const override {
+        const auto k = static_cast<std::size_t>(item);
+        if (k >= m_panel->m_place_texts.size()) return {};  // asked while the pane reloads
+        const Disagreement& d = m_panel->m_result.disagreements[k];
+        switch (column) {
+        case kPlaceText: return m_panel->m_place_texts[k];
+        case kPlaceCode: return ToWx(split_code_path(d.code_path).back());
+        case kPlaceDocument: return ToWx(d.document_name);
+        case kCodedBy: return Joined(d.coded_by);
+        case kNotBy: return m_panel->m_not_by[k];
+        default: return {};
+        }
+    }
+    int OnGetItemImage(long) const override { return -1; }
+
+private:
+    AgreementPanel* m_panel;
+};
+
+wxListCtrl* AgreementPanel::GetPlaces() const { return m_places; }
+
 AgreementPanel::AgreementPanel(wxWindow* parent)
     : SessionPanel(parent, "agreement_panel", Change::Documents | Change::Codes | Change::Codings) {
     m_summary = new wxStaticText(this, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, wxST_ELLIPSIZE_END,
@@ -49,8 +78,7 @@ AgreementPanel::AgreementPanel(wxWindow* parent)
     m_codes->SetToolTip(_("Character level: percent agreement and Cohen's kappa of the first two coders, "
                           "Krippendorff's alpha of all; segments: codings matched at 90 % overlap"));
     StretchColumn(m_codes, kCode, FromDIP(140));
-    m_places = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
-                              wxLC_REPORT | wxLC_SINGLE_SEL | wxBORDER_NONE, wxDefaultValidator, "agreement_places");
+    m_places = new PlaceList(this);
     m_places->AppendColumn(_("Where they disagree"), wxLIST_FORMAT_LEFT, FromDIP(260));
     m_places->AppendColumn(_("Code"), wxLIST_FORMAT_LEFT, FromDIP(130));
     m_places->AppendColumn(_("Document"), wxLIST_FORMAT_LEFT, FromDIP(130));
@@ -106,6 +134,7 @@ void AgreementPanel::Reload() {
     m_stale = false;
     m_result = AgreementResult();
     m_place_texts.clear();
+    m_not_by.clear();
     if (HasSession()) {
         std::vector<std::string> known;
         for (const Coder& c : GetSession()->coders()) known.push_back(c.name);
@@ -124,7 +153,11 @@ void AgreementPanel::Reload() {
             for (const Disagreement& d : m_result.disagreements) {
                 auto it = texts.find(d.document.value);
                 if (it == texts.end()) it = texts.emplace(d.document.value, GetSession()->document(d.document).text).first;
-                m_place_texts.push_back(substring_cp(it->second, d.range.start, d.range.end));
+                m_place_texts.push_back(OneLine(substring_cp(it->second, d.range.start, d.range.end)));
+                std::vector<std::string> not_by;
+                for (const std::string& c : m_coders)
+                    if (std::find(d.coded_by.begin(), d.coded_by.end(), c) == d.coded_by.end()) not_by.push_back(c);
+                m_not_by.push_back(Joined(not_by));
             }
         }
     }
@@ -133,7 +166,7 @@ void AgreementPanel::Reload() {
 
 void AgreementPanel::Fill() {
     m_codes->DeleteAllItems();
-    m_places->DeleteAllItems();
+    m_places->SetItemCount(0);
     m_choose->Enable(HasSession());
     if (!HasSession()) {
         m_summary->SetLabel(wxString());
@@ -152,17 +185,8 @@ void AgreementPanel::Fill() {
                                                         static_cast<long long>(row.segments)));
         if (!row.code.valid()) m_codes->SetItemFont(i, m_codes->GetFont().Bold());
     }
-    for (std::size_t k = 0; k < m_result.disagreements.size(); ++k) {
-        const Disagreement& d = m_result.disagreements[k];
-        std::vector<std::string> not_by;
-        for (const std::string& c : m_coders)
-            if (std::find(d.coded_by.begin(), d.coded_by.end(), c) == d.coded_by.end()) not_by.push_back(c);
-        const long i = m_places->InsertItem(static_cast<long>(k), OneLine(m_place_texts[k]));
-        m_places->SetItem(i, kPlaceCode, ToWx(split_code_path(d.code_path).back()));
-        m_places->SetItem(i, kPlaceDocument, ToWx(d.document_name));
-        m_places->SetItem(i, kCodedBy, Joined(d.coded_by));
-        m_places->SetItem(i, kNotBy, Joined(not_by));
-    }
+    m_places->SetItemCount(static_cast<long>(m_result.disagreements.size()));
+    m_places->Refresh();
     const AgreementRow* all = m_result.rows.empty() ? nullptr : &m_result.rows.back();
     wxString summary = all && all->characters > 0
                            ? wxString::Format(_("%s: %.1f %% of the characters agree, kappa %s"), Joined(m_coders),

@@ -16,6 +16,8 @@
 
 namespace kodex::gui {
 
+class PlaceList;
+
 class AgreementPanel : public SessionPanel {
 public:
     explicit AgreementPanel(wxWindow* parent);
@@ -25,7 +27,7 @@ public:
     const std::vector<std::string>& GetCoders() const { return m_coders; }
     const AgreementResult& GetResult() const { return m_result; }
     wxListCtrl* GetCodes() const { return m_codes; }
-    wxListCtrl* GetPlaces() const { return m_places; }
+    wxListCtrl* GetPlaces() const;
     /// Selects a disagreement (as a click does) and shows it through on_show_place.
     void SelectPlace(long row);
 
@@ -35,6 +37,7 @@ public:
     void Reload() override;
 
 private:
+    friend class PlaceList;
     void OnSessionChange(const Change& change) override;
     void ChooseCoders();
     void Fill();
@@ -42,10 +45,11 @@ private:
     wxStaticText* m_summary;
     wxButton* m_choose;
     wxListCtrl* m_codes;
-    wxListCtrl* m_places;
+    PlaceList* m_places;
     std::vector<std::string> m_coders;
     AgreementResult m_result;
-    std::vector<std::string> m_place_texts;  ///< the disagreeing ranges' text, one line each
+    /// Per disagreement: its text on one line, and the coders who did not code it.
+    std::vector<wxString> m_place_texts, m_not_by;
     bool m_stale = true;                     ///< changes came while the pane was hidden
 };
 
