@@ -257,6 +257,17 @@ QueryNode combine(QueryNode::Kind kind, std::vector<QueryNode> children) {
     return n;
 }
 
+// Two operands under one operator, moved in: a braced list would copy them (an initializer_list holds const
+// elements), which made a chain of n ANDs copy its growing left side n times.
+QueryNode pair_of(QueryNode::Kind kind, QueryNode left, QueryNode right) {
+    QueryNode n;
+    n.kind = kind;
+    n.children.reserve(2);
+    n.children.push_back(std::move(left));
+    n.children.push_back(std::move(right));
+    return n;
+}
+
 QueryNode and_not(QueryNode keep, QueryNode drop) {
     QueryNode n;
     n.kind = QueryNode::Kind::AndNot;
@@ -347,7 +358,8 @@ private:
             need_operand_after(o);
             auto rhs = group();
             if (!rhs) fail(q_, o.pos, name_of(o) + " needs a search term after it");
-            left = negate ? and_not(std::move(*left), std::move(*rhs)) : combine(QueryNode::Kind::And, {std::move(*left), std::move(*rhs)});
+            left = negate ? and_not(std::move(*left), std::move(*rhs))
+                          : pair_of(QueryNode::Kind::And, std::move(*left), std::move(*rhs));
         }
         return left;
     }
