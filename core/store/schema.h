@@ -105,6 +105,13 @@ CREATE TABLE undo_log (
   stash BLOB
 );
 )sql",
+        // 1 -> 2: the codebook's counts (codings and documents per code, read after every coding) come from
+        // this index alone; with codings_code they read every coding's row: 3.0 s instead of 0.18 s for
+        // 1,000,000 codings. It also serves what codings_code served.
+        R"sql(
+CREATE INDEX codings_code_document ON codings(code_id, document_id);
+DROP INDEX codings_code;
+)sql",
     };
     return steps;
 }

@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "core/errors.h"
+#include "core/session.h"
 #include "core/store/project_store.h"
 #include "tests/core/test_util.h"
 
@@ -90,6 +91,37 @@ TEST_CASE("store: a project from a newer Kodex is refused without being modified
         CHECK(std::string(e.what()).find("newer") != std::string::npos);
     }
     CHECK(read_all(path) == before);
+}
+
+TEST_CASE("store: a schema 1 project is upgraded on opening, after a backup, and its codings stay") {
+    TempDir dir;
+    const auto path = dir.file("old.kodex");
+    {
+        auto session = Session::create(path);
+        write_all(dir.file("C01.txt"), "I: Wie war das?\n\nB: Wir haben Webinare gemacht.\n");
+        const DocumentId doc = session->import_files({{dir.file("C01.txt")}, {}, false}).imported.at(0).id;
+        session->apply_code(doc, session->add_code(CodeId(), "Formate"), {30, 38});
+    }
+    // What schema 1 had: the codings' code index without the document.
+    raw_sql(path, "DROP INDEX codings_code_document; CREATE INDEX codings_code ON codings(code_id); PRAGMA user_version = 1;");
+    {
+        auto store = ProjectStore::open(path);
+        CHECK(store.db().query_int("PRAGMA user_version") == 2);
+        CHECK(store.db().query_int("SELECT count(*) FROM sqlite_master WHERE name = 'codings_code_document'") == 1);
+        CHECK(store.db().query_int("SELECT count(*) FROM sqlite_master WHERE name = 'codings_code'") == 0);
+        // The codebook's counts read the index alone.
+        Stmt plan(store.db(), "EXPLAIN QUERY PLAN SELECT code_id, COUNT(*), COUNT(DISTINCT document_id) FROM codings "
+                              "GROUP BY code_id");
+        std::string steps;
+        while (plan.step()) steps += plan.col_text(3) + "\n";
+        CHECK(steps.find("COVERING INDEX codings_code_document") != std::string::npos);
+        REQUIRE(store.backups().size() == 1);
+        CHECK(store.backups()[0].find("before-upgrade") != std::string::npos);
+    }
+    auto session = Session::open(path);
+    REQUIRE(session->codings().size() == 1);
+    CHECK(session->codings()[0].text == "Webinare");
+    CHECK(session->codes()[0].codings == 1);
 }
 
 TEST_CASE("store: a damaged project is reported as corrupt and left as it is") {
