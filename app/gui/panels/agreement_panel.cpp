@@ -70,10 +70,14 @@ AgreementPanel::AgreementPanel(wxWindow* parent)
     m_codes = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                              wxLC_REPORT | wxLC_SINGLE_SEL | wxBORDER_NONE, wxDefaultValidator, "agreement");
     m_codes->AppendColumn(_("Code"), wxLIST_FORMAT_LEFT, FromDIP(220));
-    m_codes->AppendColumn(_("Agreement"), wxLIST_FORMAT_RIGHT, FromDIP(86));
-    m_codes->AppendColumn(_("Kappa"), wxLIST_FORMAT_RIGHT, FromDIP(60));
-    m_codes->AppendColumn(_("Alpha"), wxLIST_FORMAT_RIGHT, FromDIP(60));
-    m_codes->AppendColumn(_("Segments"), wxLIST_FORMAT_RIGHT, FromDIP(80));
+    // The number columns are as wide as their numbers or their headings, whichever is wider in the language.
+    const auto numbers = [this](const wxString& heading, int width) {
+        m_codes->AppendColumn(heading, wxLIST_FORMAT_RIGHT, std::max(FromDIP(width), GetTextExtent(heading).x + FromDIP(20)));
+    };
+    numbers(_("Agreement"), 70);
+    numbers(_("Kappa"), 56);
+    numbers(_("Alpha"), 56);
+    numbers(_("Segments"), 80);
     // xgettext:no-c-format
     m_codes->SetToolTip(_("Character level: percent agreement and Cohen's kappa of the first two coders, "
                           "Krippendorff's alpha of all; segments: codings matched at 90 % overlap"));
