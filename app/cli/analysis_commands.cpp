@@ -100,7 +100,7 @@ void add_analysis_commands(CLI::App& app, Context& context) {
         m->add_option("--join", args->join, "Variable to put first, e.g. the survey respondent id");
         m->add_flag("--no-variables", args->no_variables, "Leave the other document variables out");
         m->callback([args, &o, request, spss] {
-            if (spss && std::filesystem::path(args->out).extension() != ".sps")
+            if (spss && analysis_format_of(args->out) != ".sps")
                 throw InvalidArgument(args->out + ": spss writes a .sps file (and its .csv data beside it)");
             auto s = open_project(args->project, o, true);
             AnalysisExport r = request(*s, AnalysisKind::Matrix);

@@ -9,6 +9,7 @@
 
 #include <algorithm>
 
+#include "app/gui/dialogs/prompts.h"
 #include "app/gui/main_frame.h"
 #include "app/gui/panels/codebook_panel.h"
 #include "app/gui/panels/documents_panel.h"
@@ -112,25 +113,9 @@ void MainFrame::OnExportAnalysis(wxCommandEvent& event) {
         request.variable = ToUtf8(names[chosen]);
     }
     if (entry.kind == AnalysisKind::Agreement) {
-        wxArrayString names;
-        for (const Coder& c : m_session->coders()) names.Add(ToWx(c.name));
-        if (names.size() < 2) {
-            wxMessageBox(_("Agreement needs the codings of at least two coders, and this project has codings by "
-                           "one coder only."),
-                         _("Intercoder agreement"), wxOK | wxICON_INFORMATION, this);
-            return;
-        }
-        wxArrayInt selected;
-        selected.Add(0);
-        selected.Add(1);
-        if (wxGetSelectedChoices(selected, _("Compare the codings of these coders (two or more):"),
-                                 _("Intercoder agreement"), names, this) < 0)
-            return;
-        for (int i : selected) request.coders.push_back(ToUtf8(names[i]));
-        if (request.coders.size() < 2) {
-            wxMessageBox(_("Choose at least two coders."), _("Intercoder agreement"), wxOK | wxICON_INFORMATION, this);
-            return;
-        }
+        auto coders = AskCoders(this, *m_session, {});
+        if (!coders) return;
+        request.coders = std::move(*coders);
     }
     if (entry.kind == AnalysisKind::Quotes) request.title = ToUtf8(wxString::Format(_("%s: quotes"), project.GetName()));
 
@@ -146,12 +131,12 @@ void MainFrame::OnExportAnalysis(wxCommandEvent& event) {
     wxString path = dialog.GetPath();
     // A name typed without one of the analysis's extensions gets the chosen type's; the suggested name's
     // extension follows the type chosen in the list (GTK leaves the name as it was).
-    const std::string typed = "." + ToUtf8(wxFileName(path).GetExt().Lower());
+    const std::string typed = analysis_format_of(ToUtf8(path));
     const auto formats = analysis_formats(entry.kind);
     if (std::find(formats.begin(), formats.end(), typed) == formats.end())
         path += ToWx(type.extension);
     else if (typed != type.extension && typed == types.front().extension)
-        path = path.Left(path.length() - typed.length()) + ToWx(type.extension);
+        path = path.Left(path.length() - wxFileName(path).GetExt().length() - 1) + ToWx(type.extension);
     request.german_excel = type.german_excel;
     ExportAnalysis(request, path);
 }

@@ -13,12 +13,6 @@ namespace kodex {
 
 namespace {
 
-std::string extension_of(const std::string& path) {
-    std::string e = std::filesystem::path(path).extension().string();
-    std::transform(e.begin(), e.end(), e.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return e == ".htm" ? ".html" : e;
-}
-
 std::string listed(const std::vector<std::string>& formats) {
     std::string out;
     for (std::size_t i = 0; i < formats.size(); ++i)
@@ -62,6 +56,12 @@ std::string heatmap_of(const Table& t, const std::vector<std::size_t>& cols, std
 
 }  // namespace
 
+std::string analysis_format_of(const std::string& path) {
+    std::string e = std::filesystem::path(path).extension().string();
+    std::transform(e.begin(), e.end(), e.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return e == ".htm" ? ".html" : e;
+}
+
 std::vector<std::string> analysis_formats(AnalysisKind kind) {
     switch (kind) {
     case AnalysisKind::Frequencies: return {".xlsx", ".csv", ".sps", ".svg"};
@@ -76,7 +76,7 @@ std::vector<std::string> analysis_formats(AnalysisKind kind) {
 }
 
 void write_analysis(Session& s, const AnalysisExport& r, const std::string& path) {
-    const std::string e = extension_of(path);
+    const std::string e = analysis_format_of(path);
     const auto formats = analysis_formats(r.kind);
     if (std::find(formats.begin(), formats.end(), e) == formats.end())
         throw InvalidArgument(path + ": cannot write this analysis as '" + e + "' (use " + listed(formats) + ")");

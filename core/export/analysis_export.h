@@ -39,6 +39,9 @@ struct AnalysisExport {
 /// The file extensions an analysis can be written as, the first being the usual one (".csv", ...).
 std::vector<std::string> analysis_formats(AnalysisKind kind);
 
+/// The format a path names, as write_analysis reads it: its extension in lower case (".htm" is ".html").
+std::string analysis_format_of(const std::string& path);
+
 /// Writes the analysis to `path` atomically, in the format of its extension (case does not matter).
 /// Throws InvalidArgument naming the formats when the extension is not one of them, before anything is
 /// computed or written.

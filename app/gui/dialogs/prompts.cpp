@@ -1,8 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/gui/dialogs/prompts.h"
 
+#include <wx/choicdlg.h>
 #include <wx/intl.h>
 #include <wx/msgdlg.h>
+
+#include <algorithm>
+
+#include "app/gui/ui/convert.h"
 
 namespace kodex::gui {
 
@@ -47,6 +52,36 @@ bool ConfirmDeleteCode(wxWindow* parent, const wxString& code_name, std::size_t 
     dialog.SetExtendedMessage(_("You can undo this."));
     dialog.SetOKCancelLabels(_("Delete"), _("Cancel"));
     return dialog.ShowModal() == wxID_OK;
+}
+
+std::optional<std::vector<std::string>> AskCoders(wxWindow* parent, Session& session,
+                                                  const std::vector<std::string>& chosen) {
+    const wxString title = _("Intercoder agreement");
+    wxArrayString names;
+    wxArrayInt ticked;
+    for (const Coder& c : session.coders()) {
+        if (std::find(chosen.begin(), chosen.end(), c.name) != chosen.end()) ticked.Add(static_cast<int>(names.size()));
+        names.Add(ToWx(c.name));
+    }
+    if (names.size() < 2) {
+        wxMessageBox(_("Agreement needs the codings of at least two coders, and this project has codings by one "
+                       "coder only."),
+                     title, wxOK | wxICON_INFORMATION, parent);
+        return std::nullopt;
+    }
+    if (ticked.empty()) {
+        ticked.Add(0);
+        ticked.Add(1);
+    }
+    if (wxGetSelectedChoices(ticked, _("Compare the codings of these coders (two or more):"), title, names, parent) < 0)
+        return std::nullopt;
+    if (ticked.size() < 2) {
+        wxMessageBox(_("Choose at least two coders."), title, wxOK | wxICON_INFORMATION, parent);
+        return std::nullopt;
+    }
+    std::vector<std::string> coders;
+    for (int i : ticked) coders.push_back(ToUtf8(names[i]));
+    return coders;
 }
 
 }  // namespace kodex::gui

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/gui/panels/agreement_panel.h"
 
-#include <wx/choicdlg.h>
 #include <wx/sizer.h>
 
 #include <algorithm>
 #include <map>
 
+#include "app/gui/dialogs/prompts.h"
 #include "app/gui/ui/convert.h"
 #include "app/gui/ui/errors.h"
 #include "app/gui/ui/list_columns.h"
@@ -116,22 +116,7 @@ void AgreementPanel::SetCoders(std::vector<std::string> coders) {
 
 void AgreementPanel::ChooseCoders() {
     if (!HasSession()) return;
-    wxArrayString names;
-    wxArrayInt selected;
-    for (const Coder& c : GetSession()->coders()) {
-        if (std::find(m_coders.begin(), m_coders.end(), c.name) != m_coders.end()) selected.Add(static_cast<int>(names.size()));
-        names.Add(ToWx(c.name));
-    }
-    if (names.size() < 2) {
-        Reload();
-        return;
-    }
-    if (wxGetSelectedChoices(selected, _("Compare the codings of these coders (two or more):"), _("Intercoder agreement"),
-                             names, this) < 0)
-        return;
-    std::vector<std::string> coders;
-    for (int i : selected) coders.push_back(ToUtf8(names[i]));
-    SetCoders(std::move(coders));
+    if (auto coders = AskCoders(this, *GetSession(), m_coders)) SetCoders(std::move(*coders));
 }
 
 void AgreementPanel::Reload() {

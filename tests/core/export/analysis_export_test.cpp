@@ -91,6 +91,12 @@ TEST_CASE("analysis export: the tables are the analyses', the CSV options and sc
     CHECK(text.find("Förderung") == std::string::npos);  // another code's quote
 }
 
+TEST_CASE("analysis export: the format is the extension in lower case, .htm being .html") {
+    CHECK(analysis_format_of("/tmp/Zitate.HTM") == ".html");
+    CHECK(analysis_format_of("Matrix.Sps") == ".sps");
+    CHECK(analysis_format_of("ohne") == "");
+}
+
 TEST_CASE("analysis export: a format the analysis has not is refused, naming the file and the formats") {
     Study x;
     AnalysisExport r;
