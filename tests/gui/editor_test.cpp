@@ -627,11 +627,17 @@ TEST_CASE("editor: Compare coders shows the agreement per code and the places wh
     s.set_coder("anna");
     s.apply_code(f.interview, f.crisis, gut);
     s.apply_code(f.interview, f.crisis, voll);
-    s.set_coder("ben");
-    s.apply_code(f.interview, f.crisis, gut);  // ben leaves out "voll"
+    // One coder only: the pane says what it needs and compares nothing.
     RunCommand(f.frame, ID_COMPARE_CODERS);
     Pump(50);
     AgreementPanel* pane = f.frame->GetAgreement();
+    CHECK(pane->GetCoders().size() < 2);
+    CHECK(pane->GetCodes()->GetItemCount() == 0);
+    CHECK(pane->GetPlaces()->GetItemCount() == 0);
+    CHECK(static_cast<wxStaticText*>(wxWindow::FindWindowByName("agreement_summary", pane))->GetLabel().Contains("two coders"));
+    s.set_coder("ben");
+    s.apply_code(f.interview, f.crisis, gut);  // ben leaves out "voll"
+    Pump(80);
     REQUIRE(pane->IsShownOnScreen());
     CHECK(pane->GetCoders() == std::vector<std::string>{"anna", "ben"});
     // One row for "Krise" and the overall row, as the core computes them.
