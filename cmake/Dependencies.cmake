@@ -9,6 +9,8 @@ find_package(pugixml REQUIRED)
 pkg_check_modules(LIBZIP REQUIRED IMPORTED_TARGET libzip)
 add_library(libzip::zip ALIAS PkgConfig::LIBZIP)
 pkg_check_modules(XLSXWRITER REQUIRED IMPORTED_TARGET xlsxwriter)
+# PDF text layers (core/import/pdf.cpp is the only user).
+pkg_check_modules(POPPLER_CPP REQUIRED IMPORTED_TARGET poppler-cpp)
 # Debian's libxapian-dev ships a config file that sets XAPIAN_INCLUDE_DIR and XAPIAN_LIBRARIES.
 find_package(Xapian 1.4 REQUIRED CONFIG)
 add_library(Xapian::xapian INTERFACE IMPORTED)

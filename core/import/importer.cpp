@@ -29,6 +29,7 @@ constexpr Format kFormats[] = {
     {"odt", [](const std::string& b, const std::string& f, const ImportOptions&) { return import_odt(b, f); }},
     {"vtt", [](const std::string& b, const std::string& f, const ImportOptions&) { return import_webvtt(b, f); }},
     {"srt", [](const std::string& b, const std::string& f, const ImportOptions&) { return import_srt(b, f); }},
+    {"pdf", [](const std::string& b, const std::string& f, const ImportOptions&) { return import_pdf(b, f); }},
 };
 
 const Format& format_of(const std::string& file_name) {
@@ -39,7 +40,7 @@ const Format& format_of(const std::string& file_name) {
     for (const Format& format : kFormats)
         if (extension == format.extension) return format;
     throw UnsupportedFormat(file_name + ": cannot import \"." + extension +
-                            "\" files (Kodex reads .txt, .text, .docx, .odt, .vtt and .srt)");
+                            "\" files (Kodex reads .txt, .text, .docx, .odt, .vtt, .srt and .pdf)");
 }
 
 std::string read_file(const std::string& path) { return read_regular_file(path, kMaxFileSize, "a file"); }

@@ -24,13 +24,14 @@ struct Document {
     std::string guid;
     std::string name;         ///< unique within the project; defaults to the file name without extension
     std::string source_file;  ///< original file name (no directory)
-    std::string format;       ///< "txt", "docx", "odt", "vtt", "srt"
+    std::string format;       ///< "txt", "docx", "odt", "vtt", "srt", "pdf"
     std::string encoding;     ///< encoding the importer assumed ("UTF-8", "windows-1252", ...)
     std::string content_hash; ///< SHA-256 (hex) of the stored text
     std::string text;         ///< UTF-8, NFC, LF line ends, no BOM
     std::int64_t length = 0;  ///< text length in code points
     std::string imported_at;  ///< UTC, ISO 8601
     std::vector<Turn> turns;
+    std::vector<std::int64_t> page_starts;  ///< paged sources (PDF): where page 1, 2, ... starts; else empty
 };
 
 }  // namespace kodex
