@@ -13,8 +13,10 @@
 #include "core/errors.h"
 #include "core/file_io.h"
 #include "core/import/variable_table.h"
+#include "core/model/pages.h"
 #include "core/refi/guid.h"
 #include "core/refi/qdc.h"
+#include "core/store/page_table.h"
 #include "core/text/boundaries.h"
 #include "core/text/unicode.h"
 
@@ -249,6 +251,7 @@ ImportReport Session::import_files(const ImportRequest& request, const Progress&
             turn.bind(1, id.value).bind(2, static_cast<std::int64_t>(t)).bind(3, tr.speaker).bind(4, tr.start);
             turn.bind(5, tr.body_start).bind(6, tr.end).bind_opt(7, tr.timestamp_ms).run();
         }
+        insert_page_starts(db, id, text.page_starts);
         report.imported.push_back({path, id, name, text.format, text.encoding,
                                    static_cast<std::int64_t>(text.turns.size()), length, std::move(text.notes)});
     }
@@ -312,6 +315,7 @@ Document Session::load_document(DocumentId id, bool with_text) {
     Stmt t(store_.db(), "SELECT speaker, start, body_start, end, timestamp_ms FROM turns WHERE document_id = ? ORDER BY seq");
     t.bind(1, id.value);
     while (t.step()) d.turns.push_back({t.col_text(0), t.col_int(1), t.col_int(2), t.col_int(3), t.col_opt_int(4)});
+    d.page_starts = load_page_starts(store_.db(), id);
     return d;
 }
 
@@ -355,6 +359,7 @@ void Session::delete_document(DocumentId id) {
         db.exec("DELETE FROM memos WHERE document_id = " + d);
         db.exec("DELETE FROM codings WHERE document_id = " + d);
         db.exec("DELETE FROM turns WHERE document_id = " + d);
+        delete_page_starts(db, id);
         db.exec("DELETE FROM document_variables WHERE document_id = " + d);
         db.exec("DELETE FROM documents WHERE id = " + d);
     });
@@ -888,6 +893,7 @@ std::vector<CodingView> Session::codings(const CodingFilter& f) {
             v.speaker = std::prev(after)->speaker;
             v.timestamp_ms = std::prev(after)->timestamp_ms;
         }
+        v.page = page_citation(src->document.page_starts, v.coding.range);
     }
     return out;
 }

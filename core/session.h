@@ -58,6 +58,7 @@ struct CodingView {
     std::string memo;
     std::string speaker;                       ///< speaker of the turn the coding starts in
     std::optional<std::int64_t> timestamp_ms;  ///< that turn's timestamp
+    std::string page;                          ///< "p. 4" / "pp. 4–5" for documents with pages (PDF), else empty
 };
 
 struct ImportRequest {

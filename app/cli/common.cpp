@@ -23,18 +23,20 @@ json turn_json(const Turn& t) {
 }
 
 json coding_json(const CodingView& v) {
-    return json{{"id", v.coding.id.value},
-                {"guid", v.coding.guid},
-                {"document", v.document_name},
-                {"code", v.code_path},
-                {"start", v.coding.range.start},
-                {"end", v.coding.range.end},
-                {"text", v.text},
-                {"coder", v.coder_name},
-                {"created", v.coding.created_at},
-                {"speaker", v.speaker},
-                {"timestamp", v.timestamp_ms ? json(format_timestamp(*v.timestamp_ms)) : json(nullptr)},
-                {"memo", v.memo.empty() ? json(nullptr) : json(v.memo)}};
+    json j{{"id", v.coding.id.value},
+           {"guid", v.coding.guid},
+           {"document", v.document_name},
+           {"code", v.code_path},
+           {"start", v.coding.range.start},
+           {"end", v.coding.range.end},
+           {"text", v.text},
+           {"coder", v.coder_name},
+           {"created", v.coding.created_at},
+           {"speaker", v.speaker},
+           {"timestamp", v.timestamp_ms ? json(format_timestamp(*v.timestamp_ms)) : json(nullptr)},
+           {"memo", v.memo.empty() ? json(nullptr) : json(v.memo)}};
+    if (!v.page.empty()) j["page"] = v.page;  // documents with pages (PDF) only
+    return j;
 }
 
 }  // namespace kodex::cli

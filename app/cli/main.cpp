@@ -425,7 +425,8 @@ int run(int argc, char** argv) {
         }
         for (const auto& v : list)
             std::cout << "#" << v.coding.id.value << "  " << v.document_name << " " << v.coding.range.start << ":"
-                      << v.coding.range.end << "  " << v.code_path << "  (" << v.coder_name << ")\n    \"" << v.text << "\"\n";
+                      << v.coding.range.end << (v.page.empty() ? "" : " " + v.page) << "  " << v.code_path << "  ("
+                      << v.coder_name << ")\n    \"" << v.text << "\"\n";
         if (list.empty()) std::cout << "no codings\n";
     });
 

@@ -472,7 +472,11 @@ Table segments_table(Session& s, const AnalysisScope& scope, bool include_subcod
     t.columns = {{"coding_id", "Coding id", 0}, {"coding_guid", "Coding GUID", 0}, {"document", "Document", 0},
                  {"code", "Code", 0}};
     for (int l = 1; l <= levels; ++l) t.columns.push_back({"level" + std::to_string(l), "Code level " + std::to_string(l), 0});
-    for (const char* c : {"start", "end", "speaker", "timestamp", "text", "coder", "memo"}) t.columns.push_back({c, c, 0});
+    // A page column only when some coding is in a document with pages (PDF): other tables stay as they were.
+    const bool paged = std::any_of(list.begin(), list.end(), [](const CodingView& c) { return !c.page.empty(); });
+    for (const char* c : {"start", "end", "speaker", "timestamp"}) t.columns.push_back({c, c, 0});
+    if (paged) t.columns.push_back({"page", "page", 0});
+    for (const char* c : {"text", "coder", "memo"}) t.columns.push_back({c, c, 0});
     for (const auto& v : vars) t.columns.push_back({v.name, v.name, 2});
     std::map<std::int64_t, std::map<std::string, std::string>> values;
     for (const auto& c : list) {
@@ -486,6 +490,7 @@ Table segments_table(Session& s, const AnalysisScope& scope, bool include_subcod
         row.push_back(Cell::of(c.coding.range.end));
         row.push_back(Cell::of(c.speaker));
         row.push_back(c.timestamp_ms ? Cell::of(format_timestamp(*c.timestamp_ms)) : Cell::empty());
+        if (paged) row.push_back(c.page.empty() ? Cell::empty() : Cell::of(c.page));
         row.push_back(Cell::of(c.text));
         row.push_back(Cell::of(c.coder_name));
         row.push_back(c.memo.empty() ? Cell::empty() : Cell::of(c.memo));
@@ -531,7 +536,7 @@ QuoteReport quote_report(Session& s, const AnalysisScope& scope, bool include_su
             const auto& starts = it->second;
             const int line = static_cast<int>(std::upper_bound(starts.begin(), starts.end(), v.coding.range.start) - starts.begin());
             g.quotes.push_back({v.document_name, v.speaker, v.timestamp_ms ? format_timestamp(*v.timestamp_ms) : std::string(),
-                                v.coding.range.start, v.coding.range.end, line, v.coder_name, v.text, v.memo});
+                                v.coding.range.start, v.coding.range.end, line, v.coder_name, v.text, v.memo, v.page});
         }
         if (!g.quotes.empty()) r.groups.push_back(std::move(g));
     }

@@ -43,7 +43,7 @@ std::string column_heading(const Column& c);
 
 struct QuoteEntry;
 /// A quote's source as the reports print it: "Document · Speaker · 00:01:23.4 · line 42 · coder" (empty
-/// parts left out).
+/// parts left out; "p. 4" instead of the line for documents with pages).
 std::string quote_source(const QuoteEntry& q);
 
 /// A zip archive of `entries` (name, content) in the given order, deflated, every entry dated

@@ -125,7 +125,11 @@ std::string quote_source(const QuoteEntry& q) {
     add(q.document);
     add(q.speaker);
     add(q.timestamp);
-    if (q.line > 0) add("line " + std::to_string(q.line));
+    // A reader holding the PDF finds the page; the line of the extracted text means nothing to them.
+    if (!q.page.empty())
+        add(q.page);
+    else if (q.line > 0)
+        add("line " + std::to_string(q.line));
     add(q.coder);
     return out;
 }

@@ -18,6 +18,7 @@ struct QuoteEntry {
     std::string coder;
     std::string text;
     std::string memo;
+    std::string page;       ///< "p. 4" for documents with pages (PDF): cited instead of the line
 };
 
 struct QuoteGroup {

@@ -117,7 +117,7 @@ void UndoStack::apply(const std::string& changeset, bool invert, const std::stri
 namespace {
 
 unsigned kind_of_table(std::string_view table) {
-    if (table == "documents" || table == "turns") return Change::Documents;
+    if (table == "documents" || table == "turns" || table == "pages") return Change::Documents;
     if (table == "codes") return Change::Codes;
     if (table == "codings" || table == "coders") return Change::Codings;
     if (table == "memos") return Change::Memos;

@@ -72,6 +72,17 @@ ConsistencyReport check_project(ProjectStore& store, bool repair) {
         }
     }
     {
+        Stmt s(db, "SELECT p.document_id, p.page, p.start FROM pages p");
+        while (s.step()) {
+            const auto d = docs.find(s.col_int(0));
+            if (d == docs.end()) continue;
+            if (s.col_int(2) > d->second.second) {
+                add(r, "page " + std::to_string(s.col_int(1)) + " of '" + d->second.first + "' starts outside its text", true);
+                fixes.push_back("DELETE FROM pages WHERE document_id = " + std::to_string(s.col_int(0)));
+            }
+        }
+    }
+    {
         // Every code must reach the top through its parents.
         std::map<std::int64_t, std::int64_t> parent;
         std::map<std::int64_t, std::string> names;
@@ -101,7 +112,7 @@ ConsistencyReport check_project(ProjectStore& store, bool repair) {
         while (s.step()) {
             const std::string table = s.col_text(0);
             const std::string row = std::to_string(s.col_int(1));
-            const bool removable = table == "memos" || table == "turns" || table == "document_variables";
+            const bool removable = table == "memos" || table == "turns" || table == "pages" || table == "document_variables";
             add(r, table + " row " + row + " refers to a missing " + s.col_text(2) + " row", removable);
             if (removable) fixes.push_back("DELETE FROM " + table + " WHERE rowid = " + row);
         }

@@ -13,7 +13,7 @@ namespace kodex {
 
 class ProjectStore {
 public:
-    static constexpr int kSchemaVersion = 2;
+    static constexpr int kSchemaVersion = 3;
     static constexpr std::int64_t kApplicationId = 0x4B4F4458;  // "KODX"
 
     /// Creates a new, empty project. Throws IoError when the file already exists.

@@ -112,6 +112,16 @@ CREATE TABLE undo_log (
 CREATE INDEX codings_code_document ON codings(code_id, document_id);
 DROP INDEX codings_code;
 )sql",
+        // 2 -> 3: where each page of a paged source (PDF) starts in the stored text, so that a coding can be
+        // cited by its page. Documents without pages have no rows.
+        R"sql(
+CREATE TABLE pages (
+  document_id INTEGER NOT NULL REFERENCES documents(id),
+  page INTEGER NOT NULL CHECK (page >= 1),
+  start INTEGER NOT NULL CHECK (start >= 0),
+  PRIMARY KEY (document_id, page)
+);
+)sql",
     };
     return steps;
 }

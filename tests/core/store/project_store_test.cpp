@@ -93,6 +93,30 @@ TEST_CASE("store: a project from a newer Kodex is refused without being modified
     CHECK(read_all(path) == before);
 }
 
+TEST_CASE("store: a schema 2 project gets the pages table on opening, after a backup, and then takes PDFs") {
+    TempDir dir;
+    const auto path = dir.file("old.kodex");
+    {
+        auto session = Session::create(path);
+        write_all(dir.file("C01.txt"), "I: Wie war das?\n\nB: Wir haben Webinare gemacht.\n");
+        session->import_files({{dir.file("C01.txt")}, {}, false});
+    }
+    raw_sql(path, "DROP TABLE pages; PRAGMA user_version = 2;");
+    {
+        auto store = ProjectStore::open(path);
+        CHECK(store.db().query_int("PRAGMA user_version") == 3);
+        CHECK(store.db().query_int("SELECT count(*) FROM sqlite_master WHERE name = 'pages'") == 1);
+        REQUIRE(store.backups().size() == 1);
+        CHECK(store.backups()[0].find("before-upgrade") != std::string::npos);
+    }
+    auto session = Session::open(path);
+    const auto report =
+        session->import_files({{std::string(KODEX_FIXTURES) + "/import/pdf/multipage.pdf"}, {}, false});
+    REQUIRE(report.imported.size() == 1);
+    CHECK(session->document(report.imported[0].id).page_starts.size() == 3);
+    CHECK(session->document(session->documents()[0].id).page_starts.empty());
+}
+
 TEST_CASE("store: a schema 1 project is upgraded on opening, after a backup, and its codings stay") {
     TempDir dir;
     const auto path = dir.file("old.kodex");
@@ -103,10 +127,11 @@ TEST_CASE("store: a schema 1 project is upgraded on opening, after a backup, and
         session->apply_code(doc, session->add_code(CodeId(), "Formate"), {30, 38});
     }
     // What schema 1 had: the codings' code index without the document.
-    raw_sql(path, "DROP INDEX codings_code_document; CREATE INDEX codings_code ON codings(code_id); PRAGMA user_version = 1;");
+    raw_sql(path, "DROP INDEX codings_code_document; CREATE INDEX codings_code ON codings(code_id); DROP TABLE pages; "
+                  "PRAGMA user_version = 1;");
     {
         auto store = ProjectStore::open(path);
-        CHECK(store.db().query_int("PRAGMA user_version") == 2);
+        CHECK(store.db().query_int("PRAGMA user_version") == ProjectStore::kSchemaVersion);
         CHECK(store.db().query_int("SELECT count(*) FROM sqlite_master WHERE name = 'codings_code_document'") == 1);
         CHECK(store.db().query_int("SELECT count(*) FROM sqlite_master WHERE name = 'codings_code'") == 0);
         // The codebook's counts read the index alone.
