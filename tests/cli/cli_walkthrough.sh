@@ -49,8 +49,8 @@ expect_eq "$(k --json codes "$p" | jq -r '.[] | select(.path=="Neue Formate/Digi
 expect_eq "$(k --json codes "$p" | jq -r '.[] | select(.path=="Neue Formate") | .codings')" "1" "count"
 
 expect_rc 0 k codebook export "$p" "$work/book.qdc"
-if command -v xmllint >/dev/null; then
-  expect_rc 0 xmllint --noout --schema "$src/../shared/spec/refi-qda/Codebook.xsd" "$work/book.qdc"
+if refi_schema Codebook.xsd; then
+  expect_rc 0 xmllint --noout --schema "$xsd" "$work/book.qdc"
 fi
 expect_rc 0 k init "$work/other.kodex"
 expect_rc 0 k codebook import "$work/other.kodex" "$work/book.qdc"

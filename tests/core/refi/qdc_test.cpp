@@ -12,12 +12,11 @@
 
 #include "core/errors.h"
 #include "core/refi/guid.h"
+#include "tests/support/refi_schema.h"
 
 using namespace kodex;
 
 namespace {
-
-const std::string kXsd = KODEX_SHARED_DIR "/spec/refi-qda/Codebook.xsd";
 
 std::string read_file(const std::filesystem::path& p) {
     std::ifstream in(p, std::ios::binary);
@@ -51,40 +50,8 @@ std::string nested_codes(int levels) {
     return qdc_with(xml);
 }
 
-struct Validation {
-    bool ran = false;  // false when xmllint is missing outside CI
-    bool valid = false;
-    std::string output;
-};
-
-// Schema validation through xmllint. Missing xmllint fails in CI (which installs libxml2-utils) and only
-// warns on a developer machine.
-Validation validate(const std::string& xml) {
-    Validation v;
-    if (std::system("command -v xmllint >/dev/null 2>&1") != 0) {
-        if (std::getenv("CI") != nullptr)
-            FAIL("xmllint is not on PATH; install libxml2-utils to validate against Codebook.xsd");
-        WARN_MESSAGE(false, "xmllint is not on PATH: schema validation skipped (install libxml2-utils)");
-        return v;
-    }
-    const auto dir = std::filesystem::temp_directory_path();
-    const auto file = dir / ("kodex-qdc-" + new_guid() + ".qdc");
-    const auto log = dir / ("kodex-qdc-" + new_guid() + ".log");
-    {
-        std::ofstream out(file, std::ios::binary);
-        out << xml;
-    }
-    const std::string cmd = "xmllint --noout --schema '" + kXsd + "' '" + file.string() + "' >'" + log.string() + "' 2>&1";
-    v.ran = true;
-    v.valid = std::system(cmd.c_str()) == 0;
-    v.output = read_file(log);
-    std::filesystem::remove(file);
-    std::filesystem::remove(log);
-    return v;
-}
-
 void check_valid(const std::string& xml, const std::string& what) {
-    const Validation v = validate(xml);
+    const test::Validation v = test::validate_against("Codebook.xsd", xml);
     if (v.ran) CHECK_MESSAGE(v.valid, what << " fails Codebook.xsd:\n" << v.output);
 }
 
@@ -527,7 +494,7 @@ TEST_CASE("qdc: the vendor fixtures meant to be valid validate against Codebook.
     check_valid(replace_all(fixture("maxqda_0_4.qdc"), "urn:QDA-XML:codebook:0:4", "urn:QDA-XML:codebook:1.0"), "MAXQDA");
     check_valid(replace_all(fixture("nvivo_mac_1_0.qdc"), "urn:QDA-XML:codebook:1:0", "urn:QDA-XML:codebook:1.0"), "NVivo");
     // Taguette's empty <Sets/> is schema-invalid, which is why the reader must tolerate it.
-    const Validation v = validate(fixture("taguette_empty_sets.qdc"));
+    const test::Validation v = test::validate_against("Codebook.xsd", fixture("taguette_empty_sets.qdc"));
     if (v.ran) CHECK_FALSE(v.valid);
 }
 

@@ -16,6 +16,7 @@
 
 #include "core/refi/guid.h"
 #include "tests/core/test_util.h"
+#include "tests/support/refi_schema.h"
 #include "tests/support/zip_builder.h"
 
 namespace kodex::test {
@@ -41,31 +42,8 @@ inline std::string zip_fixture(const std::string& folder, const ZipEntrySpec& sp
     return zip.finish();
 }
 
-struct Validation {
-    bool ran = false;  // false when xmllint is missing outside CI
-    bool valid = false;
-    std::string output;
-};
-
-/// Validates XML against the REFI-QDA project schema with xmllint. Missing xmllint fails in CI (which
-/// installs libxml2-utils) and only warns on a developer machine.
-inline Validation validate_project_xml(const std::string& xml) {
-    Validation v;
-    if (std::system("command -v xmllint >/dev/null 2>&1") != 0) {
-        if (std::getenv("CI") != nullptr) FAIL("xmllint is not on PATH; install libxml2-utils to validate against the schema");
-        WARN_MESSAGE(false, "xmllint is not on PATH: schema validation skipped (install libxml2-utils)");
-        return v;
-    }
-    const TempDir dir;
-    const std::string file = dir.file("project.qde"), log = dir.file("xmllint.log");
-    write_all(file, xml);
-    const std::string cmd = "xmllint --noout --schema '" KODEX_SHARED_DIR "/spec/refi-qda/Project-mrt2019.xsd' '" + file +
-                            "' >'" + log + "' 2>&1";
-    v.ran = true;
-    v.valid = std::system(cmd.c_str()) == 0;
-    v.output = read_all(log);
-    return v;
-}
+/// Validates XML against the REFI-QDA project schema (tests/support/refi_schema.h).
+inline Validation validate_project_xml(const std::string& xml) { return validate_against("Project-mrt2019.xsd", xml); }
 
 /// The entries of a zip file as (name, bytes).
 inline std::vector<std::pair<std::string, std::string>> unzip_all(const std::string& path) {
