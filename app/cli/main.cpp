@@ -99,6 +99,9 @@ void print_import_report(const ImportReport& r, bool as_json) {
 int run(int argc, char** argv) {
     CLI::App app{"kodex-cli: qualitative interview coding from the command line"};
     app.require_subcommand(1);
+    // Global options are taken after the subcommand too (`kodex-cli docs STUDY.kodex --json`): subcommands
+    // made from here on pass the options they do not know up to the app.
+    app.fallthrough();
     Context context;
     Options& o = context.options;
     int& exit_code = context.exit_code;

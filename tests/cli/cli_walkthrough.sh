@@ -30,6 +30,14 @@ expect_rc 0 k codes add "$p" "Transmitterrolle/Partner verbinden"
 
 expect_rc 0 k --coder anna code "$p" --doc C01 --code "Neue Formate/Digitale Formate" --quote "Online-Formate"
 c=$(k --json codings "$p")
+# Global options are taken after the subcommand, also of a nested one, as users type them.
+expect_eq "$(k codings "$p" --json)" "$c" "--json after the subcommand"
+expect_rc 0 k codes add "$p" "Neue Formate/Hybride Formate" --json
+expect_eq "$(jq -r '.code' "$work/out")" "Neue Formate/Hybride Formate" "--json after a nested subcommand"
+expect_rc 0 k code "$p" --doc C02 --code "Neue Formate/Hybride Formate" --quote "Hybride Formate" --coder ben --json
+expect_eq "$(jq -r '.coder' "$work/out")" "ben" "--coder after the subcommand"
+expect_rc 0 k uncode "$p" "$(jq -r '.id' "$work/out")"
+expect_rc 0 k codes delete "$p" "Neue Formate/Hybride Formate"
 expect_eq "$(jq -r '.[0].text' <<<"$c")" "Online-Formate" "coded text"
 expect_eq "$(jq -r '.[0].coder' <<<"$c")" "anna" "coder"
 expect_eq "$(jq -r '.[0].code' <<<"$c")" "Neue Formate/Digitale Formate" "code path"
