@@ -142,6 +142,9 @@ void MainFrame::CreateMenus() {
     edit->Append(wxID_PREFERENCES, _("&Preferences…\tCtrl+,"));
 
     auto* help = new wxMenu;
+    help->Append(ID_OPEN_SAMPLE_STUDY, _("Open the &sample study"),
+                 _("Interviews with cluster managers about the Corona crisis, coded, to try Kodex on"));
+    help->AppendSeparator();
     help->Append(wxID_ABOUT, _("&About Kodex"));
 
     auto* bar = new wxMenuBar;
@@ -272,6 +275,7 @@ void MainFrame::BindEvents() {
 
     Bind(wxEVT_MENU, &MainFrame::OnNewProject, this, wxID_NEW);
     Bind(wxEVT_MENU, &MainFrame::OnOpenProject, this, wxID_OPEN);
+    Bind(wxEVT_MENU, &MainFrame::OnOpenSampleStudy, this, ID_OPEN_SAMPLE_STUDY);
     Bind(wxEVT_MENU, &MainFrame::OnOpenRecent, this, wxID_FILE1, wxID_FILE9);
     Bind(wxEVT_MENU, &MainFrame::OnImportFiles, this, ID_IMPORT_FILES);
     Bind(wxEVT_MENU, &MainFrame::OnImportFolder, this, ID_IMPORT_FOLDER);
@@ -347,7 +351,7 @@ bool MainFrame::IsEnabled(int id) const {
     switch (id) {
     case ID_IMPORT_FILES: case ID_IMPORT_FOLDER: case ID_IMPORT_CODEBOOK: return edit;
     case ID_EXPORT_CODEBOOK: case ID_EXPORT_QDPX: case ID_SAVE_COPY: case ID_PROJECT_MEMO: return project;
-    case ID_IMPORT_QDPX: return !m_import;
+    case ID_IMPORT_QDPX: case ID_OPEN_SAMPLE_STUDY: return !m_import;
     case ID_CODE_SELECTION: return edit && selection && code;
     case ID_CODE_WITH: case ID_CODE_IN_VIVO: return edit && selection;
     case ID_CODE_LAST: return edit && selection && !m_recent_codes.empty();

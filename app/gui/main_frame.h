@@ -48,6 +48,20 @@ public:
     bool CreateProject(const wxString& path);
     /// Imports transcripts on a worker thread (see ImportJob).
     void ImportFiles(const std::vector<std::string>& paths);
+    /// Reopens the last project; without one, the sample study.
+    void OpenStartProject();
+    /// Opens the sample study in the user's data folder, building it first from the installed (or the source
+    /// tree's) codebooks and transcripts when it is not there. False when it could not be opened.
+    bool OpenSampleStudy();
+    /// Opens a file given on the command line (a double-click in the file manager): a project is opened, a
+    /// REFI-QDA project (.qdpx, .qde) is offered for import into a new project, a codebook (.qdc) for import
+    /// into the last project.
+    void OpenFromCommandLine(const wxString& path);
+    /// Imports a REFI-QDA project into a new project (asking for its file name) and opens it. False when
+    /// cancelled or failed.
+    bool ImportQdpx(const wxString& source);
+    /// Adds the codes of a REFI-QDA codebook to the open project and reports the counts.
+    void ImportCodebook(const wxString& path);
     /// Shows a document in the transcript and marks it in the documents list.
     void ShowDocument(DocumentId id);
 
@@ -102,6 +116,7 @@ private:
     void CloseProject();
     void OnNewProject(wxCommandEvent& event);
     void OnOpenProject(wxCommandEvent& event);
+    void OnOpenSampleStudy(wxCommandEvent& event);
     void OnOpenRecent(wxCommandEvent& event);
     void OnImportFiles(wxCommandEvent& event);
     void OnImportFolder(wxCommandEvent& event);

@@ -6,6 +6,7 @@
 #include <wx/dirdlg.h>
 #include <wx/filename.h>
 #include <wx/msgdlg.h>
+#include <wx/progdlg.h>
 
 #include "app/gui/dialogs/import_report_dialog.h"
 #include "app/gui/dialogs/preferences_dialog.h"
@@ -24,6 +25,7 @@
 #include "app/gui/ui/import_job.h"
 #include "app/gui/ui/startup.h"
 #include "core/refi/qdpx.h"
+#include "core/sample_study.h"
 
 namespace kodex::gui {
 
@@ -209,6 +211,62 @@ void MainFrame::OnOpenProject(wxCommandEvent&) {
     if (dialog.ShowModal() == wxID_OK) OpenProject(dialog.GetPath());
 }
 
+void MainFrame::OpenStartProject() {
+    const wxString last = LoadLastProject();
+    if (!last.empty() && wxFileName::FileExists(last) && OpenProject(last)) return;
+    if (wxFileName::FileExists(SampleProjectPath()) || !FindSampleSources().empty()) OpenSampleStudy();
+}
+
+bool MainFrame::OpenSampleStudy() {
+    const wxString target = SampleProjectPath();
+    if (wxFileName::FileExists(target)) return OpenProject(target);
+    const wxString sources = FindSampleSources();
+    if (sources.empty()) {
+        wxMessageBox(_("The sample study's codebook and transcripts were not found: Kodex is not installed completely."),
+                     _("Open the sample study"), wxOK | wxICON_WARNING, this);
+        return false;
+    }
+    wxFileName::Mkdir(wxFileName(target).GetPath(), wxS_DIR_DEFAULT, wxPATH_MKDIR_FULL);
+    const bool built = Guarded(this, [&] {
+        wxProgressDialog progress(_("Kodex"), _("Preparing the sample study…"), 100, this, wxPD_APP_MODAL | wxPD_AUTO_HIDE);
+        build_sample_study(ToUtf8(sources), ToUtf8(target), Progress([&](std::int64_t, std::int64_t, const std::string& what) {
+                               progress.Pulse(wxString::Format(_("Preparing the sample study: %s"), ToWx(what)));
+                           }));
+    });
+    return built && OpenProject(target);
+}
+
+void MainFrame::OnOpenSampleStudy(wxCommandEvent&) { OpenSampleStudy(); }
+
+void MainFrame::OpenFromCommandLine(const wxString& path) {
+    const wxString ext = wxFileName(path).GetExt().Lower();
+    if (ext == "qdpx" || ext == "qde") {
+        // Asked once the window is on screen; cancelled, the editor goes on as if started without a file.
+        CallAfter([this, path] {
+            if (!ImportQdpx(path)) OpenStartProject();
+        });
+        return;
+    }
+    if (ext == "qdc") {
+        OpenStartProject();
+        CallAfter([this, path] {
+            const wxString name = wxFileName(path).GetFullName();
+            if (!CanEdit()) {
+                wxMessageBox(wxString::Format(_("To add the codes of %s, open or create a project, then choose File > "
+                                                "Import codebook (.qdc)."), name),
+                             _("Import codebook"), wxOK | wxICON_INFORMATION, this);
+                return;
+            }
+            const wxString project = wxFileName(ToWx(m_session->path())).GetName();
+            if (wxMessageBox(wxString::Format(_("Add the codes of the codebook %s to the project %s?"), name, project),
+                             _("Import codebook"), wxYES_NO | wxICON_QUESTION, this) == wxYES)
+                ImportCodebook(path);
+        });
+        return;
+    }
+    OpenProject(path);
+}
+
 void MainFrame::OnOpenRecent(wxCommandEvent& event) {
     const wxString path = m_history.GetHistoryFile(static_cast<size_t>(event.GetId() - wxID_FILE1));
     if (!OpenProject(path) && !wxFileName::FileExists(path))
@@ -276,9 +334,12 @@ void MainFrame::OnImportFolder(wxCommandEvent&) {
 void MainFrame::OnImportCodebook(wxCommandEvent&) {
     wxFileDialog dialog(this, _("Import codebook"), wxString(), wxString(), _("REFI-QDA codebooks (*.qdc)|*.qdc"),
                         wxFD_OPEN | wxFD_FILE_MUST_EXIST);
-    if (dialog.ShowModal() != wxID_OK) return;
+    if (dialog.ShowModal() == wxID_OK) ImportCodebook(dialog.GetPath());
+}
+
+void MainFrame::ImportCodebook(const wxString& path) {
     Guarded(this, [&] {
-        const CodebookImportReport report = m_session->import_codebook(ToUtf8(dialog.GetPath()));
+        const CodebookImportReport report = m_session->import_codebook(ToUtf8(path));
         wxString message = wxString::Format(_("%d codes added, %d updated, %d unchanged."), report.added, report.updated,
                                             report.unchanged);
         for (const std::string& warning : report.warnings) message << "\n" << ToWx(warning);
@@ -299,20 +360,24 @@ void MainFrame::OnExportCodebook(wxCommandEvent&) {
 void MainFrame::OnImportQdpx(wxCommandEvent&) {
     wxFileDialog source(this, _("Import REFI-QDA project"), wxString(), wxString(),
                         _("REFI-QDA projects (*.qdpx;*.qde)|*.qdpx;*.qde"), wxFD_OPEN | wxFD_FILE_MUST_EXIST);
-    if (source.ShowModal() != wxID_OK) return;
-    wxFileName name(source.GetPath());
+    if (source.ShowModal() == wxID_OK) ImportQdpx(source.GetPath());
+}
+
+bool MainFrame::ImportQdpx(const wxString& source) {
+    wxFileName name(wxFileName(source).GetAbsolutePath());
     name.SetExt("kodex");
-    wxFileDialog target(this, _("Save the imported project as"), name.GetPath(), name.GetFullName(),
-                        wxGetTranslation(kProjectWildcard), wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
-    if (target.ShowModal() != wxID_OK) return;
+    wxFileDialog target(this, wxString::Format(_("Save the project imported from %s as"), wxFileName(source).GetFullName()),
+                        name.GetPath(), name.GetFullName(), wxGetTranslation(kProjectWildcard), wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
+    if (target.ShowModal() != wxID_OK) return false;
     if (wxFileName::FileExists(target.GetPath())) {
         wxMessageBox(_("The import creates a new project: choose a file name that does not exist yet."),
                      _("Import REFI-QDA project"), wxOK | wxICON_INFORMATION, this);
-        return;
+        return false;
     }
+    bool opened = false;
     Guarded(this, [&] {
         wxBusyCursor busy;
-        const QdpxImportReport r = import_qdpx(ToUtf8(source.GetPath()), ToUtf8(target.GetPath()));
+        const QdpxImportReport r = import_qdpx(ToUtf8(source), ToUtf8(target.GetPath()));
         wxString message = wxString::Format(_("%lld documents, %lld codes, %lld codings, %lld memos imported."),
                                             static_cast<long long>(r.imported.documents), static_cast<long long>(r.imported.codes),
                                             static_cast<long long>(r.imported.codings), static_cast<long long>(r.imported.memos));
@@ -322,8 +387,9 @@ void MainFrame::OnImportQdpx(wxCommandEvent&) {
             message << "\n" << wxString::Format(_("Adjusted %s %s: %s"), ToWx(item.element), ToWx(item.name), ToWx(item.reason));
         for (const std::string& w : r.warnings) message << "\n" << ToWx(w);
         wxMessageBox(message, _("Import REFI-QDA project"), wxOK | wxICON_INFORMATION, this);
-        OpenProject(target.GetPath());
+        opened = OpenProject(target.GetPath());
     });
+    return opened;
 }
 
 void MainFrame::OnExportQdpx(wxCommandEvent&) {

@@ -14,6 +14,7 @@ enum CommandId : int {
     ID_IMPORT_QDPX,
     ID_EXPORT_QDPX,
     ID_SAVE_COPY,
+    ID_OPEN_SAMPLE_STUDY,
 
     ID_CODE_SELECTION,      // with the code selected in the codebook
     ID_CODE_WITH,           // pick the code in a dialog

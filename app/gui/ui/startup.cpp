@@ -18,11 +18,21 @@ bool HasSampleSources(const wxString& dir) {
 wxString FindSampleSources() {
     wxFileName dir(wxStandardPaths::Get().GetExecutablePath());
     dir.SetFullName(wxString());
+    // Installed: <prefix>/bin/kodex beside <prefix>/share/kodex/sample (packaging/CMakeLists.txt). Looked at
+    // first, so an installation inside a source tree still uses its own copy.
+    if (dir.GetDirCount() > 0) {
+        wxFileName installed(dir);
+        installed.RemoveLastDir();
+        installed.AppendDir("share");
+        installed.AppendDir("kodex");
+        installed.AppendDir("sample");
+        if (HasSampleSources(installed.GetPath())) return installed.GetPath();
+    }
     while (dir.GetDirCount() > 0) {
         if (HasSampleSources(dir.GetPath())) return dir.GetPath();
         dir.RemoveLastDir();
     }
-    const wxString installed = wxStandardPaths::Get().GetDataDir();
+    const wxString installed = wxStandardPaths::Get().GetDataDir() + "/sample";
     return HasSampleSources(installed) ? installed : wxString();
 }
 

@@ -6,8 +6,8 @@
 
 namespace kodex::gui {
 
-/// The folder holding codebooks/ and transcripts/: searched upwards from the executable, then in the
-/// installation's data folder. Empty when there is none.
+/// The folder holding codebooks/ and transcripts/: the installation's share/kodex/sample beside the
+/// executable's bin/, else searched upwards from the executable (the source tree). Empty when there is none.
 wxString FindSampleSources();
 /// The user's data folder for Kodex: $XDG_DATA_HOME/kodex (~/.local/share/kodex).
 wxString UserDataDir();
