@@ -23,6 +23,7 @@
 #include "app/gui/panels/transcript_view.h"
 #include "app/gui/ui/commands.h"
 #include "app/gui/ui/convert.h"
+#include "app/gui/ui/events.h"
 #include "app/gui/ui/i18n.h"
 #include "core/text/unicode.h"
 #include "tests/gui/gui_test_util.h"
@@ -665,5 +666,41 @@ TEST_CASE("editor: Compare coders shows the agreement per code and the places wh
     Pump(80);
     CHECK(places->GetItemCount() == 0);
     CHECK(pane->GetCodes()->GetItemText(0, 1) == "100.0 %");
+    CheckNoDialogs();
+}
+
+// Bug: a segment of a docx or odt transcript (one line per paragraph, no blank lines) opened its document at
+// line 1 while selecting the segment further down: the text had not wrapped yet, so its line looked on screen.
+TEST_CASE("editor: jumping to a segment of another document whose paragraphs wrap shows the segment") {
+    EditorFixture f;
+    std::string text;
+    for (int i = 0; i < 40; ++i)
+        text += "B: Ein Absatz aus einem Word-Dokument, der im Fenster mehrfach umbricht, weil er viel mehr Worte hat, "
+                "als eine Zeile fassen kann, und noch ein paar mehr, damit es drei Zeilen werden. Absatz " +
+                std::to_string(i) + ".\n";
+    const std::string file = f.dir.file("Absaetze.txt");
+    kodex::test::write_all(file, text);
+    ImportRequest request;
+    request.paths = {file};
+    f.Project().import_files(request);
+    const DocumentId paragraphs = f.Project().find_document("Absaetze");
+    const std::string stored = f.Project().document(paragraphs).text;
+    const CodingId coding = f.Project().apply_code(paragraphs, f.crisis, RangeOf(stored, "Absatz 18."));
+    REQUIRE(f.frame->GetTranscript()->GetDocument() == f.interview);
+    Pump(50);
+
+    NavigationEvent jump(EVT_JUMP_TO_CODING);
+    jump.document = paragraphs;
+    jump.code = f.crisis;
+    jump.coding = coding;
+    f.frame->GetEventHandler()->ProcessEvent(jump);
+    Pump(100);
+    wxStyledTextCtrl* stc = f.frame->GetTranscript()->GetControl();
+    REQUIRE(f.SelectedText() == "Absatz 18.");
+    // On screen as drawn: the selection's first character lies inside the control's client area.
+    const wxPoint at = stc->PointFromPosition(stc->GetSelectionStart());
+    CAPTURE(at.y);
+    CHECK(at.y >= 0);
+    CHECK(at.y + stc->TextHeight(0) <= stc->GetClientSize().y);
     CheckNoDialogs();
 }

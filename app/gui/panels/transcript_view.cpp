@@ -125,6 +125,7 @@ void TranscriptView::SetUpControl() {
         e.Skip();
     });
     m_stc->Bind(wxEVT_STC_PAINTED, [this](wxStyledTextEvent& e) {
+        m_unwrapped = false;  // painting wrapped the lines on screen
         m_stripe->FollowText();
         e.Skip();
     });
@@ -215,6 +216,7 @@ void TranscriptView::OnSessionChange(const Change& change) {
 
 void TranscriptView::LoadText(const Document& document) {
     m_search_matches.clear();  // a new text has no marks
+    m_unwrapped = true;
     m_text = std::make_unique<ShownText>(document.text);
     m_stc->SetReadOnly(false);
     // SetText() of a wxString would round-trip through UTF-32; the bytes go in as they are stored.
@@ -414,11 +416,14 @@ void TranscriptView::SelectRange(TextRange range) {
     // yet, so a scroll position worked out in display lines lands too high once they are. The control keeps
     // the document line at the top while it wraps, so the range's start is placed by its document line: on
     // screen already, nothing moves; otherwise it goes near the top, with the line before it for context.
+    // Before the first paint even the lines on screen have not wrapped, and a line that will be far below
+    // looks on screen (a docx or odt transcript has no blank lines between its long paragraphs): then the
+    // range is always placed.
     const int target = m_stc->LineFromPosition(bytes.start);
     const int top = m_stc->GetFirstVisibleLine();
     const int first_shown = m_stc->DocLineFromVisible(top);
     const int last_shown = m_stc->DocLineFromVisible(top + std::max(1, m_stc->LinesOnScreen()) - 1);
-    if (target <= first_shown || target >= last_shown)
+    if (m_unwrapped || target <= first_shown || target >= last_shown)
         m_stc->SetFirstVisibleLine(m_stc->VisibleFromDocLine(std::max(0, target - 2)));
 }
 

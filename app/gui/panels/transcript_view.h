@@ -93,6 +93,8 @@ private:
     std::unique_ptr<ShownText> m_text;
     std::vector<ShownCoding> m_codings;  ///< sorted by start
     std::vector<StcRange> m_search_matches;
+    /// A text loaded but not painted yet: its lines have not wrapped, so what is on screen is not known.
+    bool m_unwrapped = false;
     struct CodeLook {
         wxColour colour;
         std::shared_ptr<const wxString> path;
