@@ -39,7 +39,7 @@ for f in ./usr/bin/kodex ./usr/bin/kodex-cli ./usr/share/locale/de/LC_MESSAGES/k
   ./usr/share/icons/hicolor/scalable/apps/$app.svg ./usr/share/icons/hicolor/256x256/apps/$app.png \
   ./usr/share/man/man1/kodex.1.gz ./usr/share/man/man1/kodex-cli.1.gz \
   ./usr/share/bash-completion/completions/kodex-cli ./usr/share/doc/kodex/copyright \
-  ./usr/share/doc/kodex/changelog.Debian.gz; do
+  ./usr/share/doc/kodex/changelog.gz; do
   grep -q " $f$" "$out/contents.txt" || fail "the package lacks $f"
 done
 grep -q '^-rwxr-xr-x ./usr/bin/kodex$' "$out/contents.txt" || fail "usr/bin/kodex is not -rwxr-xr-x"
@@ -52,7 +52,7 @@ if readelf -S "$tmp/usr/bin/kodex" | grep -q '\.debug_info'; then fail "usr/bin/
 rm -rf "$tmp"
 
 if command -v lintian >/dev/null; then
-  lintian --allow-root --no-tag-display-limit "$deb" >"$out/lintian.txt" 2>&1
+  lintian --allow-root --tag-display-limit 0 --display-info "$deb" >"$out/lintian.txt" 2>&1
   cat "$out/lintian.txt"
   if grep -q '^E:' "$out/lintian.txt"; then fail "lintian reports errors"; fi
   echo "lintian: $(grep -c '^E:' "$out/lintian.txt") errors, $(grep -c '^W:' "$out/lintian.txt") warnings"
