@@ -9,6 +9,7 @@
 #include <wx/srchctrl.h>
 #include <wx/testing.h>
 #include <wx/treectrl.h>
+#include <wx/uiaction.h>
 
 #include <cstdio>
 
@@ -702,5 +703,45 @@ TEST_CASE("editor: jumping to a segment of another document whose paragraphs wra
     CAPTURE(at.y);
     CHECK(at.y >= 0);
     CHECK(at.y + stc->TextHeight(0) <= stc->GetClientSize().y);
+    CheckNoDialogs();
+}
+
+// Bug: the codebook's context menu opened twice, once for the tree's item-menu event and once for the
+// right click's own context-menu event; after "Merge into..." the second copy offered a second merge.
+TEST_CASE("editor: a right click on a code asks for one context menu, for that code") {
+    EditorFixture f;
+    wxTreeCtrl* tree = f.frame->GetCodebook()->GetTree();
+    wxTreeItemIdValue cookie;
+    const wxTreeItemId root = tree->GetRootItem();
+    wxTreeItemId item = tree->HasFlag(wxTR_HIDE_ROOT) ? tree->GetFirstChild(root, cookie) : root;
+    REQUIRE(item.IsOk());
+    item = tree->GetNextSibling(item);  // the second top-level code, so the selection has to move to it
+    REQUIRE(item.IsOk());
+    wxRect rect;
+    REQUIRE(tree->GetBoundingRect(item, rect, true));
+    Pump(100);
+    // Counts the menus asked for, and shows none (a shown menu would wait for the user).
+    int asked = 0;
+    CodeId selected_when_asked;
+    auto count = [&](wxContextMenuEvent&) {
+        ++asked;
+        selected_when_asked = f.frame->GetCodebook()->GetSelectedCode();
+    };
+    f.frame->Bind(wxEVT_CONTEXT_MENU, count);
+    wxUIActionSimulator mouse;
+    mouse.MouseMove(tree->ClientToScreen(rect.GetPosition() + wxPoint(rect.width / 2, rect.height / 2)));
+    Pump(100);
+    mouse.MouseClick(wxMOUSE_BTN_RIGHT);
+    Pump(300);
+    CHECK(asked == 1);
+    CHECK(selected_when_asked == f.crisis);
+    // The keyboard's menu key asks once too.
+    asked = 0;
+    tree->SetFocus();
+    Pump(100);
+    mouse.Char(WXK_MENU);
+    Pump(300);
+    CHECK(asked == 1);
+    f.frame->Unbind(wxEVT_CONTEXT_MENU, count);
     CheckNoDialogs();
 }

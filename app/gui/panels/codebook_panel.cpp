@@ -93,11 +93,23 @@ CodebookPanel::CodebookPanel(wxWindow* parent) : SessionPanel(parent, "codebook_
     m_tree->Bind(wxEVT_TREE_ITEM_EXPANDED, [this](wxTreeEvent& e) {
         if (!m_building) m_collapsed.erase(CodeOf(e.GetItem()));
     });
+    // A code's menu is asked for once, by the tree's item-menu event, after the code under the pointer is
+    // selected. The click's own context-menu event would ask a second time (the menu opened again after it
+    // closed), so the tree keeps that one to itself unless no code is under the pointer.
     m_tree->Bind(wxEVT_TREE_ITEM_MENU, [this](wxTreeEvent& e) {
         m_tree->SelectItem(e.GetItem());
         wxContextMenuEvent menu(wxEVT_CONTEXT_MENU, m_tree->GetId(), m_tree->ClientToScreen(e.GetPoint()));
         menu.SetEventObject(m_tree);
         ProcessWindowEvent(menu);
+    });
+    m_tree->Bind(wxEVT_CONTEXT_MENU, [this](wxContextMenuEvent& e) {
+        if (e.GetPosition() == wxDefaultPosition) {  // the keyboard's menu key: the item-menu event has the code
+            if (!m_tree->GetSelection().IsOk()) e.Skip();
+            return;
+        }
+        int flags = 0;
+        const wxTreeItemId item = m_tree->HitTest(m_tree->ScreenToClient(e.GetPosition()), flags);
+        if (!item.IsOk() || !(flags & wxTREE_HITTEST_ONITEM)) e.Skip();
     });
 }
 
