@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Builds the libFuzzer targets (tests/fuzz) with clang-14 in build-fuzz/ and runs each for a while.
 #   scripts/fuzz.sh [--seconds N] [--jobs N] [target...]
-# Targets are named without the fuzz_ prefix (plain_text, docx, odt, webvtt, srt, qdc, qdpx, query, csv, xlsx);
+# Targets are named without the fuzz_ prefix (plain_text, docx, odt, pdf, webvtt, srt, qdc, qdpx, query, csv, xlsx);
 # none means all. Each runs N seconds (default 30) over build-fuzz/corpus/<target>, a copy of the seeds in
 # tests/fuzz/corpus/<target> that keeps what earlier runs found. Logs go to build-fuzz/logs/<target>.log,
 # crashing inputs to build-fuzz/findings/<target>/. Exits 1 when any target found something.
@@ -32,7 +32,7 @@ max_len() {
     query) echo 1024 ;;
     csv|srt|webvtt) echo 8192 ;;
     plain_text|qdc|qdpx|xlsx) echo 16384 ;;
-    docx|odt) echo 32768 ;;
+    docx|odt|pdf) echo 32768 ;;
     *) echo 8192 ;;
   esac
 }
