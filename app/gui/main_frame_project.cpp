@@ -366,6 +366,9 @@ void MainFrame::OnImportQdpx(wxCommandEvent&) {
 bool MainFrame::ImportQdpx(const wxString& source) {
     wxFileName name(wxFileName(source).GetAbsolutePath());
     name.SetExt("kodex");
+    // The import makes a new project: offered a name that is free ("Study (2).kodex" when Study.kodex exists).
+    const wxString base = name.GetName();
+    for (int n = 2; name.FileExists(); ++n) name.SetName(wxString::Format("%s (%d)", base, n));
     wxFileDialog target(this, wxString::Format(_("Save the project imported from %s as"), wxFileName(source).GetFullName()),
                         name.GetPath(), name.GetFullName(), wxGetTranslation(kProjectWildcard), wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
     if (target.ShowModal() != wxID_OK) return false;
