@@ -92,7 +92,9 @@ TEST_CASE("import: broken bytes in a text file name the file and the byte") {
 TEST_CASE("import: the format follows the extension, whatever its case") {
     CHECK(import_transcript_bytes("B: ja", "A.TXT").format == "txt");
     CHECK(import_transcript_bytes("B: ja", "notes.text").format == "txt");
-    CHECK_THROWS_AS(import_transcript_bytes("B: ja", "interview.pdf"), UnsupportedFormat);
+    CHECK_THROWS_AS(import_transcript_bytes("B: ja", "interview.rtf"), UnsupportedFormat);
+    // A .pdf is read as a PDF, and text that is none is refused as such.
+    CHECK_THROWS_AS(import_transcript_bytes("B: ja", "interview.PDF"), ParseError);
     CHECK_THROWS_AS(import_transcript_bytes("B: ja", "interview"), UnsupportedFormat);
     CHECK_THROWS_AS(import_transcript("/no/such/dir/interview.doc"), UnsupportedFormat);
 }
