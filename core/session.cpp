@@ -13,6 +13,7 @@
 #include "core/errors.h"
 #include "core/file_io.h"
 #include "core/import/variable_table.h"
+#include "core/memos/memo_table.h"
 #include "core/model/pages.h"
 #include "core/refi/guid.h"
 #include "core/refi/qdc.h"
@@ -30,33 +31,6 @@ namespace {
 const char* const kPalette[] = {"#E6194B", "#3CB44B", "#4363D8", "#F58231", "#911EB4", "#46B5C4",
                                 "#F032E6", "#9AB31A", "#D4A017", "#008080", "#9A6324", "#800000",
                                 "#6B8E23", "#000075", "#E377C2", "#7F7F7F"};
-
-std::string memo_key(MemoTarget t, std::int64_t id) {
-    switch (t) {
-    case MemoTarget::Project: return "project";
-    case MemoTarget::Document: return "document:" + std::to_string(id);
-    case MemoTarget::Code: return "code:" + std::to_string(id);
-    case MemoTarget::Coding: return "coding:" + std::to_string(id);
-    }
-    return "project";
-}
-
-const char* memo_target_name(MemoTarget t) {
-    switch (t) {
-    case MemoTarget::Project: return "project";
-    case MemoTarget::Document: return "document";
-    case MemoTarget::Code: return "code";
-    case MemoTarget::Coding: return "coding";
-    }
-    return "project";
-}
-
-MemoTarget memo_target_from(const std::string& s) {
-    if (s == "document") return MemoTarget::Document;
-    if (s == "code") return MemoTarget::Code;
-    if (s == "coding") return MemoTarget::Coding;
-    return MemoTarget::Project;
-}
 
 std::string trim(const std::string& s) {
     const auto b = s.find_first_not_of(" \t\r\n");
@@ -596,19 +570,7 @@ void Session::merge_codes(CodeId source, CodeId target) {
         }
         write_positions(db, target_children);
         // The source's memo is appended to the target's.
-        Stmt sm(db, "SELECT text FROM memos WHERE target_key = ?");
-        sm.bind(1, memo_key(MemoTarget::Code, source.value));
-        if (sm.step()) {
-            const std::string text = sm.col_text(0);
-            Stmt tm(db, "SELECT text FROM memos WHERE target_key = ?");
-            tm.bind(1, memo_key(MemoTarget::Code, target.value));
-            const std::string joined = tm.step() ? tm.col_text(0) + "\n\n" + s.name + ": " + text : text;
-            Stmt(db, "DELETE FROM memos WHERE target_key = ?").bind(1, memo_key(MemoTarget::Code, source.value)).run();
-            Stmt up(db, "INSERT INTO memos(guid, target, code_id, text, modified_at, target_key) VALUES(?, 'code', ?, ?, ?, ?) "
-                        "ON CONFLICT(target_key) DO UPDATE SET text = excluded.text, modified_at = excluded.modified_at");
-            up.bind(1, new_guid()).bind(2, target.value).bind(3, joined).bind(4, utc_now());
-            up.bind(5, memo_key(MemoTarget::Code, target.value)).run();
-        }
+        append_code_memo(db, source, target, s.name);
         Stmt(db, "DELETE FROM codes WHERE id = ?").bind(1, source.value).run();
         write_positions(db, sibling_ids(db, s.parent, CodeId()));
     });
@@ -1033,52 +995,17 @@ void Session::set_memo(MemoTarget target, std::int64_t target_id, const std::str
     }
     if (!is_valid_utf8(text)) throw InvalidArgument("memo text is not valid UTF-8");
     const std::string body = normalize_text(text);
-    const std::string key = memo_key(target, target_id);
-    edit(label, Change::Memos, [&] {
-        Db& db = store_.db();
-        if (trim(body).empty()) {
-            Stmt(db, "DELETE FROM memos WHERE target_key = ?").bind(1, key).run();
-            return;
-        }
-        Stmt up(db, "INSERT INTO memos(guid, target, document_id, code_id, coding_id, text, modified_at, target_key) "
-                    "VALUES(?,?,?,?,?,?,?,?) ON CONFLICT(target_key) DO UPDATE SET text = excluded.text, "
-                    "modified_at = excluded.modified_at WHERE text != excluded.text");
-        up.bind(1, new_guid()).bind(2, memo_target_name(target));
-        up.bind_id(3, target == MemoTarget::Document ? target_id : 0);
-        up.bind_id(4, target == MemoTarget::Code ? target_id : 0);
-        up.bind_id(5, target == MemoTarget::Coding ? target_id : 0);
-        up.bind(6, body).bind(7, utc_now()).bind(8, key).run();
-    });
+    edit(label, Change::Memos, [&] { write_memo(store_.db(), target, target_id, body); });
 }
-
-namespace {
-Memo read_memo(Stmt& s) {
-    Memo m;
-    m.id = MemoId(s.col_int(0));
-    m.guid = s.col_text(1);
-    m.target = memo_target_from(s.col_text(2));
-    m.document = DocumentId(s.col_null(3) ? 0 : s.col_int(3));
-    m.code = CodeId(s.col_null(4) ? 0 : s.col_int(4));
-    m.coding = CodingId(s.col_null(5) ? 0 : s.col_int(5));
-    m.text = s.col_text(6);
-    m.modified_at = s.col_text(7);
-    return m;
-}
-constexpr const char* kMemoColumns = "id, guid, target, document_id, code_id, coding_id, text, modified_at";
-}  // namespace
 
 std::optional<Memo> Session::memo(MemoTarget target, std::int64_t target_id) {
-    Stmt s(store_.db(), std::string("SELECT ") + kMemoColumns + " FROM memos WHERE target_key = ?");
-    s.bind(1, memo_key(target, target_id));
-    if (s.step()) return read_memo(s);
-    return std::nullopt;
+    return find_memo(store_.db(), target, target_id);
 }
 
-std::vector<Memo> Session::memos() {
-    std::vector<Memo> out;
-    Stmt s(store_.db(), std::string("SELECT ") + kMemoColumns + " FROM memos ORDER BY target, id");
-    while (s.step()) out.push_back(read_memo(s));
-    return out;
+std::vector<Memo> Session::memos() { return all_memos(store_.db()); }
+
+bool Session::memo_target_exists(MemoTarget target, std::int64_t target_id) {
+    return kodex::memo_target_exists(store_.db(), target, target_id);
 }
 
 // ---------------------------------------------------------------- variables

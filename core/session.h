@@ -194,6 +194,8 @@ public:
     void set_memo(MemoTarget target, std::int64_t target_id, const std::string& text);
     std::optional<Memo> memo(MemoTarget target, std::int64_t target_id);
     std::vector<Memo> memos();
+    /// Whether a memo's target still exists (undo or delete can remove a code, coding or document).
+    bool memo_target_exists(MemoTarget target, std::int64_t target_id);
 
     // --- document variables
     VariableId define_variable(const std::string& name, VariableType type);

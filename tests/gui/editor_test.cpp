@@ -3,6 +3,7 @@
 // same command handlers the menus use, checked against what the project stores.
 #include <doctest/doctest.h>
 
+#include <wx/button.h>
 #include <wx/menu.h>
 #include <wx/msgdlg.h>
 #include <wx/statusbr.h>
@@ -743,5 +744,78 @@ TEST_CASE("editor: a right click on a code asks for one context menu, for that c
     Pump(300);
     CHECK(asked == 1);
     f.frame->Unbind(wxEVT_CONTEXT_MENU, count);
+    CheckNoDialogs();
+}
+
+// Bug: after undoing an in-vivo coding (which removes its new code) the memo pane still showed that code;
+// typing there ended in "no code with id 33" and the typed text was lost. A rename did not show either.
+TEST_CASE("editor: the memo pane follows its code through undo, redo and rename, and never drops typed text") {
+    EditorFixture f;
+    MemoPanel* pane = f.frame->GetMemo();
+    auto* name = dynamic_cast<wxStaticText*>(wxWindow::FindWindowByName("memo_target", pane));
+    auto* gone = wxWindow::FindWindowByName("memo_gone", pane);
+    auto* rescue = dynamic_cast<wxButton*>(wxWindow::FindWindowByName("memo_rescue", pane));
+    REQUIRE(name);
+    REQUIRE(gone);
+    REQUIRE(rescue);
+    f.SelectText("Forschung");
+    RunCommand(f.frame, ID_CODE_IN_VIVO);
+    const CodeId in_vivo = f.Project().find_code("Forschung");
+    f.frame->GetCodebook()->SelectCode(in_vivo);
+    Pump();
+    REQUIRE(pane->Shows(MemoTarget::Code, in_vivo.value));
+
+    RunCommand(f.frame, wxID_UNDO);  // removes the coding and its new code
+    Pump();
+    REQUIRE_FALSE(f.Project().memo_target_exists(MemoTarget::Code, in_vivo.value));
+    CHECK(gone->IsShown());
+    CHECK_FALSE(pane->GetEditor()->IsEnabled());  // nothing can be typed for a code that is gone
+    CHECK_FALSE(rescue->IsShown());
+
+    RunCommand(f.frame, wxID_REDO);  // the code is back, with the same id: the pane shows it again
+    Pump();
+    CHECK_FALSE(gone->IsShown());
+    CHECK(pane->GetEditor()->IsEnabled());
+
+    // Typing, and the code goes before the text is saved: the text stays, and the pane says where it can go.
+    pane->GetEditor()->SetValue(wxString::FromUTF8("Wichtig f\xC3\xBCr das Kapitel 3"));
+    f.Project().undo();
+    Pump();
+    pane->Flush();  // the pause ends
+    CHECK(pane->GetEditor()->GetValue() == wxString::FromUTF8("Wichtig f\xC3\xBCr das Kapitel 3"));
+    CHECK(gone->IsShown());
+    CHECK(rescue->IsShown());
+    SaveScreenshot(f.frame, "editor-memo-gone");
+    CheckNoDialogs();  // no "no code with id" error
+    wxCommandEvent click(wxEVT_BUTTON, rescue->GetId());
+    click.SetEventObject(rescue);
+    rescue->GetEventHandler()->ProcessEvent(click);
+    const auto project = f.Project().memo(MemoTarget::Project, 0);
+    REQUIRE(project.has_value());
+    CHECK(project->text.find("Wichtig f\xC3\xBCr das Kapitel 3") != std::string::npos);
+    CHECK(project->text.find("Forschung") != std::string::npos);  // says where the text came from
+    CHECK_FALSE(rescue->IsShown());
+
+    // Typing for a code that is gone, then opening another memo: the text goes to the project memo by itself.
+    const CodeId fresh = f.Project().add_code(CodeId(), "Neu", "#911EB4");
+    Pump();
+    f.frame->GetCodebook()->SelectCode(fresh);
+    Pump();
+    REQUIRE(pane->Shows(MemoTarget::Code, fresh.value));
+    pane->GetEditor()->SetValue("Zweiter Gedanke");
+    f.Project().undo();  // the new code
+    Pump();
+    f.frame->GetCodebook()->SelectCode(f.crisis);
+    Pump();
+    CHECK(pane->Shows(MemoTarget::Code, f.crisis.value));
+    CHECK(f.Project().memo(MemoTarget::Project, 0)->text.find("Zweiter Gedanke") != std::string::npos);
+
+    // A rename shows, also while typing.
+    pane->GetEditor()->SetValue("Notiz zur Krise");
+    f.Project().rename_code(f.crisis, "Krisen");
+    Pump();
+    CHECK(name->GetLabel() == "Krisen");
+    pane->Flush();
+    CHECK(f.Project().memo(MemoTarget::Code, f.crisis.value)->text == "Notiz zur Krise");
     CheckNoDialogs();
 }

@@ -1,7 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The memo of the current document, code or coding. Typing is saved through the session when the text
-// loses the focus, after a short pause, and before the memo's target changes.
+// loses the focus, after a short pause, and before the memo's target changes. The pane follows its target:
+// a rename shows, and when the target goes (an undo removes a code made in vivo, a deletion) the pane says
+// so; text typed for it is kept in the pane and can be added to the project memo, which happens by itself
+// when another memo is opened. Typed text is never dropped.
+#include <wx/button.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 #include <wx/timer.h>
@@ -31,10 +35,16 @@ public:
 private:
     void OnSessionChange(const Change& change) override;
     void OnText(wxCommandEvent& event);
+    /// Whether the target still exists; shows its current name, or says that it is gone.
+    bool FollowTarget();
+    /// Appends unsaved text of a target that is gone to the project memo (one undoable action).
+    void RescueToProjectMemo();
 
     wxStaticText* m_kind;
     wxStaticText* m_name;
     wxTextCtrl* m_text;
+    wxStaticText* m_gone;   ///< says that the target no longer exists
+    wxButton* m_rescue;     ///< adds the text typed for a target that is gone to the project memo
     wxTimer m_pause;
     MemoTarget m_target = MemoTarget::Project;
     std::int64_t m_id = 0;

@@ -237,6 +237,24 @@ TEST_CASE("session: memos attach to project, document, code and coding; empty te
     CHECK_THROWS_AS(f.s->set_memo(MemoTarget::Code, 999, "x"), InvalidArgument);
 }
 
+TEST_CASE("session: a memo's target exists until a delete or an undo removes it, and a redo brings it back") {
+    Fixture f;
+    CHECK(f.s->memo_target_exists(MemoTarget::Project, 0));
+    CHECK(f.s->memo_target_exists(MemoTarget::Document, f.doc.value));
+    const CodeId c = f.s->add_code(CodeId(), "Krise");
+    const CodingId coding = f.s->apply_code(f.doc, c, {0, 5});
+    CHECK(f.s->memo_target_exists(MemoTarget::Code, c.value));
+    CHECK(f.s->memo_target_exists(MemoTarget::Coding, coding.value));
+    f.s->undo();  // the coding
+    CHECK_FALSE(f.s->memo_target_exists(MemoTarget::Coding, coding.value));
+    CHECK(f.s->memo_target_exists(MemoTarget::Code, c.value));
+    f.s->undo();  // the code
+    CHECK_FALSE(f.s->memo_target_exists(MemoTarget::Code, c.value));
+    CHECK_FALSE(f.s->memo_target_exists(MemoTarget::Document, f.doc.value + 1000));
+    f.s->redo();
+    CHECK(f.s->memo_target_exists(MemoTarget::Code, c.value));
+}
+
 TEST_CASE("session: document variables are typed and checked") {
     Fixture f;
     f.s->define_variable("Mitglieder", VariableType::Integer);
