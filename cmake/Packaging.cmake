@@ -25,7 +25,7 @@ set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "https://github.com/kodex/kodex")
 # Depends: from the shared libraries the programs link (dpkg-shlibdeps, Debian package dpkg-dev).
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # The file types and icons are registered by the triggers of shared-mime-info, desktop-file-utils and
-# hicolor-icon-theme; the editor shows the icon theme's icons.
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "shared-mime-info, desktop-file-utils, hicolor-icon-theme")
+# hicolor-icon-theme; emoji in transcripts are drawn from Noto Color Emoji.
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "shared-mime-info, desktop-file-utils, hicolor-icon-theme, fonts-noto-color-emoji")
 
 include(CPack)
