@@ -819,3 +819,29 @@ TEST_CASE("editor: the memo pane follows its code through undo, redo and rename,
     CHECK(f.Project().memo(MemoTarget::Code, f.crisis.value)->text == "Notiz zur Krise");
     CheckNoDialogs();
 }
+
+// Bug: the codebook scrolled back to the top after every edit (new code, colour, description, move), so a
+// code just made at the bottom was out of view.
+TEST_CASE("editor: the codebook keeps its scroll position through edits and shows a new code") {
+    EditorFixture f;
+    for (int i = 0; i < 60; ++i) f.Project().add_code(CodeId(), "Code " + std::to_string(100 + i));
+    Pump();
+    wxTreeCtrl* tree = f.frame->GetCodebook()->GetTree();
+    const CodeId low = f.Project().find_code("Code 150");
+    f.frame->GetCodebook()->SelectCode(low);
+    tree->ScrollTo(tree->GetSelection());
+    Pump();
+    const wxString top = tree->GetItemText(tree->GetFirstVisibleItem());
+    REQUIRE_FALSE(top.StartsWith("Alltag"));  // scrolled down
+    f.Project().set_code_color(low, "#008080");
+    Pump();
+    CHECK(tree->GetItemText(tree->GetFirstVisibleItem()) == top);
+    const CodeId added = f.Project().add_code(CodeId(), "Ganz neu");
+    f.frame->GetCodebook()->SelectCode(added);
+    Pump();
+    wxRect rect;
+    CHECK(tree->GetBoundingRect(tree->GetSelection(), rect, true));  // the new code is on screen
+    CHECK(rect.GetTop() >= 0);
+    CHECK(rect.GetBottom() <= tree->GetClientSize().y);
+    CheckNoDialogs();
+}

@@ -137,6 +137,8 @@ void CodebookPanel::Build() {
     const CodeId selected = GetSelectedCode();
     const wxTreeItemId first_visible = m_tree->GetFirstVisibleItem();
     const CodeId top = first_visible.IsOk() ? CodeOf(first_visible) : CodeId();
+    int view_x = 0, view_y = 0;  // wxTreeCtrl is the generic, scrolled tree under GTK
+    m_tree->GetViewStart(&view_x, &view_y);
     m_building = true;
     m_tree->Freeze();
     m_tree->DeleteAllItems();
@@ -163,9 +165,14 @@ void CodebookPanel::Build() {
     m_checked = still_checked;
     for (const auto& [id, item] : m_items)
         if (m_tree->ItemHasChildren(item) && !m_collapsed.count(id)) m_tree->Expand(item);
-    if (top.valid() && m_items.count(top)) m_tree->ScrollTo(m_items[top]);
     if (selected.valid() && m_items.count(selected)) m_tree->SelectItem(m_items[selected]);
     m_tree->Thaw();
+    // Every edit rebuilds the tree, which starts at the top again: the view goes back to where it was (the
+    // tree lays its items out only once thawed), so an edited or new code stays where the user looks.
+    if (top.valid() && m_items.count(top)) {
+        m_tree->Scroll(view_x, view_y);
+        if (CodeOf(m_tree->GetFirstVisibleItem()) != top) m_tree->ScrollTo(m_items[top]);
+    }
     m_building = false;
 }
 
