@@ -95,6 +95,13 @@ TEST_CASE("pdf: umlauts and ß survive, ligatures become letters, combining mark
     CHECK(normalize_text(t.text) == t.text);
 }
 
+TEST_CASE("pdf: a character beyond U+FFFF is one code point, and a combining accent is composed") {
+    // The font maps one glyph to U+1F600 (a surrogate pair in poppler's UTF-16) and one to U+0301 after "e".
+    const ImportedText t = import_transcript(fixture("emoji_combining.pdf"));
+    CHECK(t.text == "Caf\u00e9 \U0001F600 ok");
+    CHECK(count_code_points(t.text) == 9);
+}
+
 TEST_CASE("pdf: a PDF that opens without a password but restricts copying is read") {
     const ImportedText t = import_transcript(fixture("owner_password.pdf"));
     CHECK(t.text == joined(kMultipage));
