@@ -32,7 +32,7 @@ namespace kodex::gui {
 namespace {
 
 const char* const kProjectWildcard = wxTRANSLATE("Kodex projects (*.kodex)|*.kodex");
-const char* const kTranscriptExtensions[] = {"txt", "text", "docx", "odt", "vtt", "srt"};
+const char* const kTranscriptExtensions[] = {"txt", "text", "docx", "odt", "pdf", "vtt", "srt"};
 
 bool IsTranscript(const wxString& path) {
     const wxString ext = wxFileName(path).GetExt().Lower();
@@ -310,7 +310,7 @@ void MainFrame::OnImportFinished(const ImportReport* report, std::exception_ptr 
 
 void MainFrame::OnImportFiles(wxCommandEvent&) {
     wxFileDialog dialog(this, _("Import transcripts"), wxString(), wxString(),
-                        _("Transcripts (*.txt;*.docx;*.odt;*.vtt;*.srt)|*.txt;*.text;*.docx;*.odt;*.vtt;*.srt|All files|*"),
+                        _("Transcripts (*.txt;*.docx;*.odt;*.pdf;*.vtt;*.srt)|*.txt;*.text;*.docx;*.odt;*.pdf;*.vtt;*.srt|All files|*"),
                         wxFD_OPEN | wxFD_MULTIPLE | wxFD_FILE_MUST_EXIST);
     if (dialog.ShowModal() != wxID_OK) return;
     wxArrayString paths;
@@ -325,7 +325,7 @@ void MainFrame::OnImportFolder(wxCommandEvent&) {
     folder.Add(dialog.GetPath());
     const auto paths = TranscriptsIn(folder);
     if (paths.empty()) {
-        wxMessageBox(_("The folder holds no transcripts (.txt, .docx, .odt, .vtt, .srt)."), _("Import"), wxOK, this);
+        wxMessageBox(_("The folder holds no transcripts (.txt, .docx, .odt, .pdf, .vtt, .srt)."), _("Import"), wxOK, this);
         return;
     }
     ImportFiles(paths);
