@@ -59,12 +59,21 @@ MainFrame::MainFrame()
     GetStatusBar()->SetStatusWidths(kStatusFields, widths);
     m_default_layout = m_aui.SavePerspective();
     if (const wxString saved = LoadLayout(); !saved.empty()) m_aui.LoadPerspective(saved, false);
+    ApplyPaneTexts();
     m_aui.GetPane("transcript").Show();  // the centre pane cannot be hidden
     m_aui.Update();
     BindEvents();
     SetUpFileDrop();
     UpdateTitle();
     UpdateStatus();
+}
+
+void MainFrame::ApplyPaneTexts() {
+    // A saved layout holds no captions (SaveLayout) and the toolbar's size of the language it was saved in:
+    // both come from the running language, so every caption is translated and no tool is cut off.
+    for (const char* name : kPanes) m_aui.GetPane(name).Caption(PaneCaption(name));
+    m_toolbar->Realize();
+    m_aui.GetPane("toolbar").Caption(_("Tool bar")).BestSize(m_toolbar->GetBestSize()).MinSize(m_toolbar->GetBestSize());
 }
 
 MainFrame::~MainFrame() {
@@ -228,7 +237,7 @@ wxMenu* MainFrame::CreateViewMenu() {
 
 void MainFrame::CreateToolBar() {
     m_toolbar = new wxAuiToolBar(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
-                                 wxAUI_TB_TEXT | wxAUI_TB_HORZ_LAYOUT | wxAUI_TB_PLAIN_BACKGROUND);
+                                 wxAUI_TB_TEXT | wxAUI_TB_HORZ_LAYOUT | wxAUI_TB_PLAIN_BACKGROUND | wxAUI_TB_OVERFLOW);
     m_toolbar->SetName("toolbar");
     const wxSize icon = FromDIP(wxSize(16, 16));
     m_toolbar->AddTool(ID_CODE_SELECTION, wxGETTEXT_IN_CONTEXT("verb", "Code"), wxArtProvider::GetBitmapBundle(wxART_TICK_MARK, wxART_TOOLBAR, icon),
@@ -324,7 +333,11 @@ void MainFrame::BindEvents() {
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { OnFocusPane(-1); }, ID_PREVIOUS_PANE);
     Bind(wxEVT_MENU, &MainFrame::OnTogglePane, this, ID_SHOW_PANE_FIRST, ID_SHOW_PANE_LAST);
     Bind(wxEVT_MENU, &MainFrame::OnZoom, this, ID_ZOOM_IN, ID_ZOOM_RESET);
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) { m_aui.LoadPerspective(m_default_layout); }, ID_RESET_LAYOUT);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) {
+        m_aui.LoadPerspective(m_default_layout, false);
+        ApplyPaneTexts();
+        m_aui.Update();
+    }, ID_RESET_LAYOUT);
 
     Bind(EVT_SHOW_DOCUMENT, &MainFrame::OnShowDocument, this);
     Bind(EVT_CODING_CHOSEN, &MainFrame::OnCodingChosen, this);

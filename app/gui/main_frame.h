@@ -89,6 +89,8 @@ private:
     wxMenu* CreateCodesMenu();
     wxMenu* CreateViewMenu();
     void CreateToolBar();
+    /// Sets the panes' captions and the toolbar's size in the running language (after a layout is loaded).
+    void ApplyPaneTexts();
     void BindEvents();
     void UpdateTitle();
     /// Brings the status bar up to date once the current burst of events is over.

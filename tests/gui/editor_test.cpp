@@ -3,7 +3,9 @@
 // same command handlers the menus use, checked against what the project stores.
 #include <doctest/doctest.h>
 
+#include <wx/aui/aui.h>
 #include <wx/button.h>
+#include <wx/config.h>
 #include <wx/menu.h>
 #include <wx/msgdlg.h>
 #include <wx/statusbr.h>
@@ -27,6 +29,7 @@
 #include "app/gui/ui/convert.h"
 #include "app/gui/ui/events.h"
 #include "app/gui/ui/i18n.h"
+#include "app/gui/ui/settings.h"
 #include "core/text/unicode.h"
 #include "tests/gui/gui_test_util.h"
 
@@ -843,5 +846,52 @@ TEST_CASE("editor: the codebook keeps its scroll position through edits and show
     CHECK(tree->GetBoundingRect(tree->GetSelection(), rect, true));  // the new code is on screen
     CHECK(rect.GetTop() >= 0);
     CHECK(rect.GetBottom() <= tree->GetClientSize().y);
+    CheckNoDialogs();
+}
+
+// Bug: in German after a restart the pane captions stayed English (the saved layout restored them), the
+// toolbar was cut off (Redo and Whole words hidden), and the segments pane's hint ran under its check box.
+TEST_CASE("editor: a layout saved in English opens in German with German captions, a whole toolbar, no overlap") {
+    wxConfigBase::Get()->DeleteAll();
+    auto* english = new MainFrame;
+    english->SetSize(english->FromDIP(wxSize(1500, 940)));
+    english->Show();
+    Pump(100);
+    english->Close(true);  // saves the layout
+    Pump(100);
+    const wxString saved = LoadLayout();
+    REQUIRE_FALSE(saved.empty());
+    CHECK(saved.Find("Retrieved segments") == wxNOT_FOUND);  // no translated text in the saved layout
+    CHECK(saved.Find("name=segments") != wxNOT_FOUND);
+
+    SetUpTranslations("de");
+    auto* german = new MainFrame;
+    german->SetSize(german->FromDIP(wxSize(1500, 940)));
+    german->Show();
+    Pump(300);
+    wxAuiManager* aui = wxAuiManager::GetManager(german->GetChildren().front());
+    REQUIRE(aui);
+    const std::pair<const char*, const char*> panes[] = {
+        {"codebook", "Codebook"}, {"documents", "Documents"}, {"segments", "Retrieved segments"}, {"search", "Search"}};
+    for (const auto& [pane, english_caption] : panes) {
+        CAPTURE(pane);
+        CHECK(aui->GetPane(pane).caption == wxGetTranslation(english_caption));
+    }
+    CHECK(aui->GetPane("segments").caption == wxString::FromUTF8("Gefundene Segmente"));
+    auto* toolbar = dynamic_cast<wxAuiToolBar*>(wxWindow::FindWindowByName("toolbar", german));
+    REQUIRE(toolbar);
+    for (size_t i = 0; i < toolbar->GetToolCount(); ++i) {
+        CAPTURE(i);
+        CHECK(toolbar->GetToolFitsByIndex(static_cast<int>(i)));
+    }
+    auto* summary = wxWindow::FindWindowByName("segments_summary", german);
+    auto* subcodes = wxWindow::FindWindowByName("segments_subcodes", german);
+    REQUIRE(summary);
+    REQUIRE(subcodes);
+    CHECK(summary->GetRect().GetRight() < subcodes->GetRect().GetLeft());
+    SaveScreenshot(german, "editor-german-layout");
+    german->Destroy();
+    Pump(50);
+    SetUpTranslations("en");
     CheckNoDialogs();
 }

@@ -52,8 +52,11 @@ private:
 
 SegmentsPanel::SegmentsPanel(wxWindow* parent)
     : SessionPanel(parent, "segments_panel", Change::Documents | Change::Codes | Change::Codings) {
-    m_summary = new wxStaticText(this, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, wxST_ELLIPSIZE_END,
-                                 "segments_summary");
+    // Its width is the sizer's to give (a label that sized itself ran under the check box beside it); a cut
+    // text is whole in the tooltip.
+    m_summary = new wxStaticText(this, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize,
+                                 wxST_ELLIPSIZE_END | wxST_NO_AUTORESIZE, "segments_summary");
+    m_summary->SetMinSize(wxSize(FromDIP(60), -1));
     m_subcodes = new wxCheckBox(this, wxID_ANY, _("With subcodes"), wxDefaultPosition, wxDefaultSize, 0,
                                 wxDefaultValidator, "segments_subcodes");
     m_subcodes->SetValue(true);
@@ -118,16 +121,21 @@ void SegmentsPanel::OnSessionChange(const Change&) {
     ReloadSoon();
 }
 
+void SegmentsPanel::SetSummary(const wxString& text) {
+    m_summary->SetLabel(text);
+    m_summary->SetToolTip(text);
+}
+
 void SegmentsPanel::UpdateSummary() {
     if (m_codes.empty()) {
-        m_summary->SetLabel(_("Select or tick codes in the codebook to see their segments."));
+        SetSummary(_("Select or tick codes in the codebook to see their segments."));
         return;
     }
     std::set<DocumentId> documents;
     for (const CodingView& v : m_segments) documents.insert(v.coding.document);
     const wxString segments = wxString::Format(wxPLURAL("%zu segment", "%zu segments", m_segments.size()), m_segments.size());
     const wxString in = wxString::Format(wxPLURAL("in %zu document", "in %zu documents", documents.size()), documents.size());
-    m_summary->SetLabel(segments + " " + in);
+    SetSummary(segments + " " + in);
 }
 
 CodingId SegmentsPanel::GetSelectedCoding() const {

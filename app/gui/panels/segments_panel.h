@@ -35,6 +35,7 @@ private:
     void OnActivated(wxListEvent& event);
     void OnSelected(wxListEvent& event);
     void UpdateSummary();
+    void SetSummary(const wxString& text);
 
     wxStaticText* m_summary;
     wxCheckBox* m_subcodes;

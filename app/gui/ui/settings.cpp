@@ -65,8 +65,28 @@ void SaveRecentCodes(const wxString& project, const wxArrayString& guids) {
 
 wxString LoadLayout() { return wxConfigBase::Get()->Read(kLayoutKey, wxString()); }
 
+wxString LayoutWithoutCaptions(const wxString& perspective) {
+    // A perspective is "layout2|name=...;caption=...;state=...|name=...|dock_size(...)=...|"; captions are
+    // escaped by wxAuiManager, so the value ends at the next unescaped ';'.
+    wxString out;
+    out.reserve(perspective.size());
+    const wxString key = "caption=";
+    std::size_t i = 0;
+    while (i < perspective.size()) {
+        const bool at_field = i == 0 || perspective[i - 1] == ';' || perspective[i - 1] == '|';
+        if (at_field && perspective.compare(i, key.size(), key) == 0) {
+            out += key;
+            i += key.size();
+            while (i < perspective.size() && perspective[i] != ';' && perspective[i] != '|') i += perspective[i] == '\\' ? 2 : 1;
+            continue;
+        }
+        out += perspective[i++];
+    }
+    return out;
+}
+
 void SaveLayout(const wxString& perspective) {
-    wxConfigBase::Get()->Write(kLayoutKey, perspective);
+    wxConfigBase::Get()->Write(kLayoutKey, LayoutWithoutCaptions(perspective));
     wxConfigBase::Get()->Flush();
 }
 

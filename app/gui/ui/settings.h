@@ -25,6 +25,10 @@ void SaveLastProject(const wxString& path);
 wxArrayString LoadRecentCodes(const wxString& project);
 void SaveRecentCodes(const wxString& project, const wxArrayString& guids);
 wxString LoadLayout();
+/// Keeps the pane layout (a wxAuiManager perspective) without the panes' captions, which are in the UI
+/// language of the moment: the window sets them again after loading, in the language it runs in.
 void SaveLayout(const wxString& perspective);
+/// A perspective with every pane's caption left empty.
+wxString LayoutWithoutCaptions(const wxString& perspective);
 
 }  // namespace kodex::gui
