@@ -340,8 +340,8 @@ void MainFrame::OnImportCodebook(wxCommandEvent&) {
 void MainFrame::ImportCodebook(const wxString& path) {
     Guarded(this, [&] {
         const CodebookImportReport report = m_session->import_codebook(ToUtf8(path));
-        wxString message = wxString::Format(_("%d codes added, %d updated, %d unchanged."), report.added, report.updated,
-                                            report.unchanged);
+        wxString message = wxString::Format(wxPLURAL("%d code added", "%d codes added", report.added), report.added) + ", " +
+                           wxString::Format(_("%d updated, %d unchanged."), report.updated, report.unchanged);
         for (const std::string& warning : report.warnings) message << "\n" << ToWx(warning);
         wxMessageBox(message, _("Import codebook"), wxOK | wxICON_INFORMATION, this);
     });
@@ -381,9 +381,13 @@ bool MainFrame::ImportQdpx(const wxString& source) {
     Guarded(this, [&] {
         wxBusyCursor busy;
         const QdpxImportReport r = import_qdpx(ToUtf8(source), ToUtf8(target.GetPath()));
-        wxString message = wxString::Format(_("%lld documents, %lld codes, %lld codings, %lld memos imported."),
-                                            static_cast<long long>(r.imported.documents), static_cast<long long>(r.imported.codes),
-                                            static_cast<long long>(r.imported.codings), static_cast<long long>(r.imported.memos));
+        const long long documents = r.imported.documents, codes = r.imported.codes, codings = r.imported.codings,
+                        memos = r.imported.memos;
+        wxString message = wxString::Format(_("Imported: %s, %s, %s, %s."),
+                                            wxString::Format(wxPLURAL("%lld document", "%lld documents", documents), documents),
+                                            wxString::Format(wxPLURAL("%lld code", "%lld codes", codes), codes),
+                                            wxString::Format(wxPLURAL("%lld coding", "%lld codings", codings), codings),
+                                            wxString::Format(wxPLURAL("%lld memo", "%lld memos", memos), memos));
         for (const auto& item : r.skipped)
             message << "\n" << wxString::Format(_("Skipped %s %s: %s"), ToWx(item.element), ToWx(item.name), ToWx(item.reason));
         for (const auto& item : r.adjusted)
@@ -405,8 +409,11 @@ void MainFrame::OnExportQdpx(wxCommandEvent&) {
     Guarded(this, [&] {
         wxBusyCursor busy;
         const QdpxExportReport r = export_qdpx(*m_session, ToUtf8(dialog.GetPath()));
-        SetStatusText(wxString::Format(_("Exported %lld documents and %lld codings to %s"), static_cast<long long>(r.documents),
-                                       static_cast<long long>(r.codings), dialog.GetPath()));
+        const long long documents = r.documents, codings = r.codings;
+        SetStatusText(wxString::Format(_("Exported %s and %s to %s"),
+                                       wxString::Format(wxPLURAL("%lld document", "%lld documents", documents), documents),
+                                       wxString::Format(wxPLURAL("%lld coding", "%lld codings", codings), codings),
+                                       dialog.GetPath()));
     });
 }
 

@@ -895,3 +895,25 @@ TEST_CASE("editor: a layout saved in English opens in German with German caption
     SetUpTranslations("en");
     CheckNoDialogs();
 }
+
+// Bug: "1 hit in 1 documents" / "1 Treffer in 1 Dokumenten": every count takes its language's plural form.
+TEST_CASE("editor: counts read in the singular and the plural, in English and German") {
+    for (const char* language : {"en", "de"}) {
+        CAPTURE(language);
+        SetUpTranslations(language);
+        EditorFixture f;
+        const bool de = std::string(language) == "de";
+        auto label = [&](const char* name) { return dynamic_cast<wxStaticText*>(wxWindow::FindWindowByName(name, f.frame))->GetLabel(); };
+        f.frame->GetSearch()->Search("Gott");
+        Pump();
+        CHECK(label("search_summary") == wxString::FromUTF8(de ? "1 Treffer in 1 Dokument" : "1 hit in 1 document"));
+        f.frame->GetCodebook()->SelectCode(f.crisis);
+        f.SelectText("Gott");
+        RunCommand(f.frame, ID_CODE_SELECTION);
+        Pump();
+        CHECK(label("transcript_info") ==
+              wxString::FromUTF8(de ? "4 Beiträge · 1 Kodierung · 202 Zeichen" : "4 turns · 1 coding · 202 characters"));
+        CheckNoDialogs();
+    }
+    SetUpTranslations("en");
+}

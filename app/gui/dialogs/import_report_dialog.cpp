@@ -48,8 +48,10 @@ ImportReportDialog::ImportReportDialog(wxWindow* parent, const ImportReport& rep
     for (const auto& f : report.failed) add(f.path, _("not readable"), ToWx(f.reason));
     for (const auto& d : report.duplicates) add(d.path, _("duplicate"), ToWx(d.reason));
     for (const auto& i : report.imported) {
-        wxString details = wxString::Format(_("%lld turns, %lld characters, %s, %s"), static_cast<long long>(i.turns),
-                                            static_cast<long long>(i.length), ToWx(i.format), ToWx(i.encoding));
+        const long long turns = i.turns, characters = i.length;
+        wxString details = wxString::Format(wxPLURAL("%lld turn", "%lld turns", turns), turns) + ", " +
+                           wxString::Format(wxPLURAL("%lld character", "%lld characters", characters), characters) + ", " +
+                           ToWx(i.format) + ", " + ToWx(i.encoding);
         for (const std::string& note : i.notes) details << "; " << ToWx(note);
         add(i.path, _("imported"), details);
     }

@@ -287,8 +287,9 @@ void CodebookPanel::OnTooltip(wxTreeEvent& event) {
     if (!id.valid()) return;
     const CodeSummary& c = m_codes[m_summary_index[id]];
     wxString tip = ToWx(c.path);
-    tip << "\n" << wxString::Format(_("%lld codings in %lld documents"), static_cast<long long>(c.codings),
-                                    static_cast<long long>(c.documents));
+    const long long codings = c.codings, documents = c.documents;
+    tip << "\n" << wxString::Format(wxPLURAL("%lld coding", "%lld codings", codings), codings) << " "
+        << wxString::Format(wxPLURAL("in %lld document", "in %lld documents", documents), documents);
     if (!c.code.description.definition.empty()) tip << "\n\n" << ToWx(c.code.description.definition);
     event.SetToolTip(tip);
 }

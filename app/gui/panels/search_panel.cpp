@@ -111,8 +111,10 @@ SearchPanel::SearchPanel(wxWindow* parent)
         if (!code.valid()) return;
         try {
             const AutocodeReport report = CodeHits(code);
-            SetSummary(wxString::Format(_("Coded %zu places (%d were coded already)."), report.added.size(),
-                                                 report.duplicates));
+            const std::size_t added = report.added.size();
+            const int already = report.duplicates;
+            SetSummary(wxString::Format(wxPLURAL("Coded %zu place", "Coded %zu places", added), added) + " " +
+                       wxString::Format(wxPLURAL("(%d was coded already).", "(%d were coded already).", already), already));
         } catch (const Error& e) {
             ShowError(ToWx(e.what()));
         }
@@ -193,11 +195,13 @@ void SearchPanel::RunQuery() {
     wxString summary;
     if (m_hits.empty())
         summary = _("No hits.");
-    else if (result.more)
-        summary = wxString::Format(_("The first %zu hits (of more) in %zu documents"), m_hits.size(), documents.size());
-    else
-        summary = wxString::Format(wxPLURAL("%zu hit in %zu documents", "%zu hits in %zu documents", m_hits.size()),
-                                   m_hits.size(), documents.size());
+    else {
+        const std::size_t hits = m_hits.size(), in = documents.size();
+        const wxString where = wxString::Format(wxPLURAL("in %zu document", "in %zu documents", in), in);
+        summary = result.more ? wxString::Format(wxPLURAL("The first %zu hit (of more)", "The first %zu hits (of more)", hits), hits)
+                              : wxString::Format(wxPLURAL("%zu hit", "%zu hits", hits), hits);
+        summary << " " << where;
+    }
     SetSummary(summary);
     m_summary->SetToolTip(wxString::Format(_("Searched for: %s"), ToWx(result.understood)));
 }

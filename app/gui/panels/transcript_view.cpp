@@ -384,8 +384,11 @@ void TranscriptView::UpdateHeader() {
         m_info->SetLabel(HasSession() ? _("Choose a document in the Documents pane.") : _("Open or create a project in the File menu."));
     } else {
         m_title->SetLabel(ToWx(m_document.name));
-        m_info->SetLabel(wxString::Format(_("%zu turns · %zu codings · %lld characters"), m_document.turns.size(),
-                                          m_codings.size(), static_cast<long long>(m_document.length)));
+        const std::size_t turns = m_document.turns.size(), codings = m_codings.size();
+        const long long characters = static_cast<long long>(m_document.length);
+        m_info->SetLabel(wxString::Format(wxPLURAL("%zu turn", "%zu turns", turns), turns) + " \u00B7 " +
+                         wxString::Format(wxPLURAL("%zu coding", "%zu codings", codings), codings) + " \u00B7 " +
+                         wxString::Format(wxPLURAL("%lld character", "%lld characters", characters), characters));
     }
     // The counts fill the rest of the row whatever they say; only a new title moves them.
     if (m_title->GetLabel() != title) Layout();
