@@ -339,6 +339,16 @@ void Session::delete_document(DocumentId id) {
     });
 }
 
+EditReport Session::edit_text(DocumentId id, TextRange range, const std::string& replacement, SwallowedPolicy policy) {
+    const Document d = load_document(id, false);
+    return edit({labels::kEditText, {d.name}}, Change::Documents | Change::Codings | Change::Memos,
+                [&] { return edit_document_text(store_.db(), id, range, replacement, policy, true); });
+}
+
+EditReport Session::preview_edit(DocumentId id, TextRange range, const std::string& replacement, SwallowedPolicy policy) {
+    return edit_document_text(store_.db(), id, range, replacement, policy, false);
+}
+
 // ---------------------------------------------------------------- codebook
 
 std::vector<CodeSummary> Session::codes() {
@@ -1003,6 +1013,8 @@ std::optional<Memo> Session::memo(MemoTarget target, std::int64_t target_id) {
 }
 
 std::vector<Memo> Session::memos() { return all_memos(store_.db()); }
+
+std::vector<CodingId> Session::codings_with_memos(DocumentId doc) { return kodex::codings_with_memos(store_.db(), doc); }
 
 bool Session::memo_target_exists(MemoTarget target, std::int64_t target_id) {
     return kodex::memo_target_exists(store_.db(), target, target_id);

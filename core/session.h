@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "core/edit/text_edit.h"
 #include "core/history/undo_stack.h"
 #include "core/import/importer.h"
 #include "core/model/code.h"
@@ -146,6 +147,13 @@ public:
     DocumentId find_document(const std::string& name_or_id);
     void rename_document(DocumentId id, const std::string& name);
     void delete_document(DocumentId id);
+    /// Replaces `range` of a document's text with `replacement` as one undoable action; codings, turns and
+    /// page starts follow (core/edit/text_edit.h). Codings entirely inside the range are handled by `policy`.
+    EditReport edit_text(DocumentId id, TextRange range, const std::string& replacement,
+                         SwallowedPolicy policy = SwallowedPolicy::Refuse);
+    /// What edit_text would do, without changing anything (swallowed codings are listed, not refused).
+    EditReport preview_edit(DocumentId id, TextRange range, const std::string& replacement,
+                            SwallowedPolicy policy = SwallowedPolicy::Refuse);
 
     // --- codebook
     std::vector<CodeSummary> codes();
@@ -196,6 +204,8 @@ public:
     std::vector<Memo> memos();
     /// Whether a memo's target still exists (undo or delete can remove a code, coding or document).
     bool memo_target_exists(MemoTarget target, std::int64_t target_id);
+    /// The codings of a document that have a memo (for the marks beside the text).
+    std::vector<CodingId> codings_with_memos(DocumentId doc);
 
     // --- document variables
     VariableId define_variable(const std::string& name, VariableType type);

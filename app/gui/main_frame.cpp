@@ -427,6 +427,10 @@ void MainFrame::OnSessionChange(const Change& change) {
         UpdateQuickKeyMenu();
     }
     if (change.touches(Change::Codes) || change.touches(Change::Documents)) UpdateRetrieval();
+    // Every action says what it did, so the message field never shows an older action's news (undo and redo
+    // say "Undone:" and "Redone:" themselves). Shown with the rest of the status, after the repaint.
+    if (change.via == Change::Via::Action && !change.label.text.empty())
+        m_action_message = wxString::Format(_("Done: %s"), TranslateAction(change.label));
     UpdateStatus();
 }
 
@@ -459,6 +463,10 @@ void MainFrame::ShowStatus() {
                                     static_cast<long long>(at.offset));
         if (const auto range = m_transcript->GetSelectedRange())
             position << "  " << wxString::Format(_("(%lld selected)"), static_cast<long long>(range->length()));
+    }
+    if (!m_action_message.empty()) {
+        SetStatus(kStatusMessage, m_action_message);
+        m_action_message.clear();
     }
     SetStatus(kStatusDocument, doc.id.valid() ? ToWx(doc.name) : wxString());
     SetStatus(kStatusPosition, position);

@@ -212,6 +212,7 @@ private:
     wxString m_default_layout;
     bool m_menu_update_pending = false;
     bool m_status_pending = false;
+    wxString m_action_message;  ///< what the last action did, for the status bar's next update
 
     std::unique_ptr<ProjectLock> m_lock;
     std::unique_ptr<Session> m_session;

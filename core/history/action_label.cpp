@@ -58,7 +58,8 @@ const std::vector<std::string_view>& action_label_templates() {
         kRecolourCode,     kDescribeCode,      kMoveCode,       kMergeCode,       kDeleteCode,      kImportCodebook,
         kApplyCode,        kRemoveCoding,      kChangeRange,    kChangeCode,      kCodeInVivo,
         kAssignQuickKey,    kEditProjectMemo, kEditDocumentMemo, kEditCodeMemo,  kEditCodingMemo,
-        kDefineVariable,   kSetVariable,       kImportVariables, kAutoCode,       kCodeSampleStudy};
+        kDefineVariable,   kSetVariable,       kImportVariables, kAutoCode,       kCodeSampleStudy,
+        kEditText};
     return all;
 }
 

@@ -63,6 +63,7 @@ inline constexpr const char* kSetVariable = "Set variable '{1}' of '{2}'";
 inline constexpr const char* kImportVariables = "Import variables from '{1}'";
 inline constexpr const char* kAutoCode = "Auto-code '{1}' as '{2}'";
 inline constexpr const char* kCodeSampleStudy = "Code the sample study";
+inline constexpr const char* kEditText = "Edit the text of '{1}'";
 }  // namespace labels
 
 const std::vector<std::string_view>& action_label_templates();

@@ -97,6 +97,15 @@ void append_code_memo(Db& db, CodeId from, CodeId onto, const std::string& from_
     up.bind(5, memo_key(MemoTarget::Code, onto.value)).run();
 }
 
+std::vector<CodingId> codings_with_memos(Db& db, DocumentId doc) {
+    std::vector<CodingId> out;
+    Stmt s(db, "SELECT m.coding_id FROM memos m JOIN codings c ON c.id = m.coding_id WHERE c.document_id = ? "
+               "ORDER BY m.coding_id");
+    s.bind(1, doc.value);
+    while (s.step()) out.emplace_back(s.col_int(0));
+    return out;
+}
+
 bool memo_target_exists(Db& db, MemoTarget target, std::int64_t target_id) {
     const char* table = nullptr;
     switch (target) {

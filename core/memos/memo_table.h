@@ -23,6 +23,8 @@ std::vector<Memo> all_memos(Db& db);
 void write_memo(Db& db, MemoTarget target, std::int64_t target_id, const std::string& text);
 /// Moves a code's memo onto another code's, after its text as "NAME: text" (merging codes).
 void append_code_memo(Db& db, CodeId from, CodeId onto, const std::string& from_name);
+/// The codings of a document that have a memo.
+std::vector<CodingId> codings_with_memos(Db& db, DocumentId doc);
 /// Whether the target of a memo exists (the project always does).
 bool memo_target_exists(Db& db, MemoTarget target, std::int64_t target_id);
 

@@ -917,3 +917,33 @@ TEST_CASE("editor: counts read in the singular and the plural, in English and Ge
     }
     SetUpTranslations("en");
 }
+
+// Bug: after coding, removing a coding or saving a memo the status bar kept an older message, and a
+// coding's memo had no mark beside the text.
+TEST_CASE("editor: each action says what it did in the status bar, and a coding's memo is marked on the stripe") {
+    EditorFixture f;
+    wxStatusBar* status = f.frame->GetStatusBar();
+    status->SetStatusText("an older message", 0);
+    f.frame->GetCodebook()->SelectCode(f.crisis);
+    f.SelectText("Gott");
+    RunCommand(f.frame, ID_CODE_SELECTION);
+    Pump();
+    CHECK(status->GetStatusText(0) == "Done: Apply code 'Krise'");
+    const CodingId coding = CodingsOf(f.Project(), f.crisis).at(0).coding.id;
+    const CodingStripe* stripe = f.frame->GetTranscript()->GetStripe();
+    CHECK_FALSE(stripe->HasMemoMark(coding));
+    f.Project().set_memo(MemoTarget::Coding, coding.value, "Ironisch gemeint?");
+    Pump();
+    CHECK(stripe->HasMemoMark(coding));
+    SaveScreenshot(f.frame, "editor-memo-mark");
+    CHECK(status->GetStatusText(0).StartsWith("Done: "));
+    CHECK(status->GetStatusText(0) != "Done: Apply code 'Krise'");
+    RunCommand(f.frame, wxID_UNDO);
+    Pump();
+    CHECK_FALSE(stripe->HasMemoMark(coding));
+    CHECK(status->GetStatusText(0).StartsWith("Undone: "));
+    f.Project().remove_coding(coding);
+    Pump();
+    CHECK(status->GetStatusText(0).StartsWith("Done: Remove"));
+    CheckNoDialogs();
+}

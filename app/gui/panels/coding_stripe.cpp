@@ -45,6 +45,13 @@ void CodingStripe::SetCodings(const std::vector<ShownCoding>* codings, int lanes
     Refresh();
 }
 
+void CodingStripe::SetMemoMarks(std::vector<CodingId> codings) {
+    std::sort(codings.begin(), codings.end());
+    if (codings == m_memos) return;
+    m_memos = std::move(codings);
+    Refresh();
+}
+
 void CodingStripe::SetCurrent(CodingId id) {
     m_current = id;
     Refresh();
@@ -120,6 +127,11 @@ void CodingStripe::OnPaint(wxPaintEvent&) {
         dc.SetPen(marked ? wxPen(bar.coding->colour.ChangeLightness(45), 2) : wxPen(bar.coding->colour.ChangeLightness(80)));
         dc.DrawRectangle(bar.rect);
     }
+    // A coding with a memo: a dark square at the top of its bar, like a note pinned to it.
+    dc.SetPen(*wxTRANSPARENT_PEN);
+    dc.SetBrush(wxBrush(wxColour(0x30, 0x30, 0x30)));
+    for (const Bar& bar : bars)
+        if (HasMemoMark(bar.coding->id)) dc.DrawRectangle(bar.rect.x, bar.rect.y, bar.rect.width, std::min(bar.rect.height, bar.rect.width));
 }
 
 const ShownCoding* CodingStripe::CodingAt(const wxPoint& point) const {

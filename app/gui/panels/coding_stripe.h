@@ -8,6 +8,7 @@
 
 #include <memory>
 #include <optional>
+#include <algorithm>
 #include <vector>
 
 #include "app/gui/ui/convert.h"
@@ -36,6 +37,9 @@ public:
     void SetCodings(const std::vector<ShownCoding>* codings, int lanes);
     /// Marks one coding as current (drawn outlined); an invalid id clears the mark.
     void SetCurrent(CodingId id);
+    /// The codings that have a memo: their bars carry a mark.
+    void SetMemoMarks(std::vector<CodingId> codings);
+    bool HasMemoMark(CodingId id) const { return std::binary_search(m_memos.begin(), m_memos.end(), id); }
     /// After the text painted: repaints only if the bars no longer sit where they were drawn (the text may
     /// have wrapped more lines) and no repaint is on its way already. A second repaint of the stripe costs
     /// the whole frame another paint cycle.
@@ -74,6 +78,7 @@ private:
     const std::vector<ShownCoding>* m_codings = nullptr;
     int m_lanes = 0;
     CodingId m_current;
+    std::vector<CodingId> m_memos;  ///< sorted
     CodingId m_hover;
     bool m_repaint_pending = false;
     std::vector<Drawing> m_drawn;

@@ -56,7 +56,7 @@ wxFont TranscriptFont() {
 }  // namespace
 
 TranscriptView::TranscriptView(wxWindow* parent)
-    : SessionPanel(parent, "transcript_panel", Change::Documents | Change::Codes | Change::Codings) {
+    : SessionPanel(parent, "transcript_panel", Change::Documents | Change::Codes | Change::Codings | Change::Memos) {
     SetBackgroundColour(wxSystemSettings::GetColour(wxSYS_COLOUR_WINDOW));
     m_title = new wxStaticText(this, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, wxST_ELLIPSIZE_END,
                                "transcript_title");
@@ -191,7 +191,13 @@ void TranscriptView::ShowDocument(DocumentId id) {
     if (id.valid() && HasSession()) m_document = GetSession()->document(id);
     LoadText(m_document);  // a new text has no indicators
     ShowCodings(LoadCodings());
+    ShowMemoMarks();
     UpdateHeader();
+}
+
+void TranscriptView::ShowMemoMarks() {
+    m_stripe->SetMemoMarks(m_document.id.valid() && HasSession() ? GetSession()->codings_with_memos(m_document.id)
+                                                                  : std::vector<CodingId>());
 }
 
 void TranscriptView::Reload() { ShowDocument(HasSession() ? m_document.id : DocumentId()); }
@@ -211,6 +217,7 @@ void TranscriptView::OnSessionChange(const Change& change) {
         ShowCodings(LoadCodings());
     else if (change.touches(Change::Codings) && !UpdateCodings(change.codings))
         ShowCodings(LoadCodings());
+    if (change.touches(Change::Memos) || change.touches(Change::Codings)) ShowMemoMarks();
     UpdateHeader();
 }
 

@@ -73,6 +73,8 @@ private:
     void StyleTimestamps();
     /// The shown document's codings from the session, sorted by start, with their lanes.
     std::vector<ShownCoding> LoadCodings();
+    /// Marks the codings that have a memo on the stripe.
+    void ShowMemoMarks();
     ShownCoding MakeShown(const Coding& coding) const;
     /// Sorts codings by start, end and id and gives them their lanes.
     static void ArrangeCodings(std::vector<ShownCoding>& codings);

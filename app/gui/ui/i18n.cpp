@@ -89,6 +89,7 @@ wxString TranslateAction(const ActionLabel& label) {
     wxTRANSLATE("Import variables from '{1}'"),
     wxTRANSLATE("Auto-code '{1}' as '{2}'"),
     wxTRANSLATE("Code the sample study"),
+    wxTRANSLATE("Edit the text of '{1}'"),
 };
 
 std::vector<std::string> ActionTemplatesForTranslation() {
