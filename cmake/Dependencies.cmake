@@ -20,7 +20,7 @@ find_package(CLI11 REQUIRED)
 find_package(nlohmann_json 3 REQUIRED)
 find_package(doctest REQUIRED)
 if(KODEX_BUILD_GUI)
-  find_package(wxWidgets 3.2 REQUIRED COMPONENTS stc aui core base)
+  find_package(wxWidgets 3.2 REQUIRED COMPONENTS html stc aui core base)
   # The editor turns off ligatures before GTK loads fonts (app/gui/ui/fonts.cpp).
   pkg_check_modules(Fontconfig REQUIRED IMPORTED_TARGET fontconfig)
 endif()

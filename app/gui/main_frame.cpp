@@ -8,6 +8,7 @@
 #include <wx/menu.h>
 #include <wx/statusbr.h>
 
+#include "app/gui/dialogs/help_windows.h"
 #include "app/gui/panels/codebook_panel.h"
 #include "app/gui/panels/documents_panel.h"
 #include "app/gui/panels/agreement_panel.h"
@@ -153,6 +154,8 @@ void MainFrame::CreateMenus() {
     auto* help = new wxMenu;
     help->Append(ID_OPEN_SAMPLE_STUDY, _("Open the &sample study"),
                  _("Interviews with cluster managers about the Corona crisis, coded, to try Kodex on"));
+    help->Append(ID_GETTING_STARTED, _("&Getting started"), _("The first steps with Kodex, on one page"));
+    help->Append(ID_KEYBOARD_SHORTCUTS, _("&Keyboard shortcuts"), _("Every shortcut of the menus"));
     help->AppendSeparator();
     help->Append(wxID_ABOUT, _("&About Kodex"));
 
@@ -161,6 +164,7 @@ void MainFrame::CreateMenus() {
     bar->Append(edit, _("&Edit"));
     bar->Append(CreateCodingMenu(), _("&Coding"));
     bar->Append(CreateCodesMenu(), _("Co&des"));
+    bar->Append(CreateDocumentsMenu(), _("Documen&ts"));
     bar->Append(CreateViewMenu(), _("&View"));
     bar->Append(help, _("&Help"));
     SetMenuBar(bar);
@@ -213,6 +217,7 @@ wxMenu* MainFrame::CreateCodesMenu() {
     for (int key = 1; key <= 9; ++key) keys->Append(ID_ASSIGN_QUICK_KEY_FIRST + key, wxString::Format(_("Ctrl+%d"), key));
     menu->AppendSubMenu(keys, _("Assign &quick key"));
     menu->AppendSeparator();
+    menu->Append(ID_MOVE_CODE, _("Mo&ve to…\tCtrl+M"));
     menu->Append(ID_MERGE_CODE, _("Mer&ge into…"));
     menu->Append(ID_DELETE_CODE, _("De&lete…"));
     return menu;
@@ -323,6 +328,11 @@ void MainFrame::BindEvents() {
     Bind(wxEVT_MENU, &MainFrame::OnCodeColour, this, ID_CODE_COLOUR);
     Bind(wxEVT_MENU, &MainFrame::OnDescribeCode, this, ID_DESCRIBE_CODE);
     Bind(wxEVT_MENU, &MainFrame::OnMergeCode, this, ID_MERGE_CODE);
+    Bind(wxEVT_MENU, &MainFrame::OnMoveCode, this, ID_MOVE_CODE);
+    Bind(wxEVT_MENU, &MainFrame::OnRenameDocument, this, ID_RENAME_DOCUMENT);
+    Bind(wxEVT_MENU, &MainFrame::OnDeleteDocument, this, ID_DELETE_DOCUMENT);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { ShowGettingStarted(this); }, ID_GETTING_STARTED);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { ShowKeyboardShortcuts(this, GetMenuBar()); }, ID_KEYBOARD_SHORTCUTS);
     Bind(wxEVT_MENU, &MainFrame::OnDeleteCode, this, ID_DELETE_CODE);
     Bind(wxEVT_MENU, &MainFrame::OnCodeMemo, this, ID_CODE_MEMO);
     Bind(wxEVT_MENU, &MainFrame::OnDocumentMemo, this, ID_DOCUMENT_MEMO);
@@ -374,7 +384,9 @@ bool MainFrame::IsEnabled(int id) const {
     case ID_COMPARE_CODERS: return project;
     case ID_NEW_CODE: return edit;
     case ID_NEW_SUBCODE: case ID_RENAME_CODE: case ID_CODE_COLOUR: case ID_MERGE_CODE: case ID_DELETE_CODE:
+    case ID_MOVE_CODE:
         return edit && code;
+    case ID_RENAME_DOCUMENT: case ID_DELETE_DOCUMENT: return edit && document;
     case ID_DESCRIBE_CODE: case ID_CODE_MEMO: return project && code;
     case ID_DOCUMENT_MEMO: return project && document;
     default: break;

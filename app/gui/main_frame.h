@@ -10,6 +10,7 @@
 
 #include <array>
 #include <deque>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <set>
@@ -80,6 +81,11 @@ public:
     /// of its extension, as File > Export analysis does after asking; reports in the status bar, or shows the
     /// error. True when written.
     bool ExportAnalysis(AnalysisExport request, const wxString& path);
+    /// Shows Help > Getting started unless it was shown before (remembered in the settings).
+    void ShowGettingStartedOnce();
+    /// Starts a new editor on `project` (after a change of language); true when it started. The project is closed
+    /// before it is called, and the window closes after it returned true. Tests replace it.
+    std::function<bool(const wxString& project)> restart_process;
 
 private:
     // main_frame.cpp: window, panes, menus, status
@@ -187,6 +193,7 @@ private:
     void OnCodeColour(wxCommandEvent& event);
     void OnDescribeCode(wxCommandEvent& event);
     void OnMergeCode(wxCommandEvent& event);
+    void OnMoveCode(wxCommandEvent& event);
     void OnDeleteCode(wxCommandEvent& event);
     void OnCodeMemo(wxCommandEvent& event);
     void OnDocumentMemo(wxCommandEvent& event);
@@ -196,6 +203,12 @@ private:
     std::unique_ptr<wxMenu> CreateDocumentContextMenu();
     void ShowDocumentMemo();
     void ShowProjectMemo();
+
+    // main_frame_documents.cpp: renaming and deleting documents, help windows, restart after a language change
+    wxMenu* CreateDocumentsMenu();
+    void OnRenameDocument(wxCommandEvent& event);
+    void OnDeleteDocument(wxCommandEvent& event);
+    void RestartForLanguage();
 
     wxAuiManager m_aui;
     wxAuiToolBar* m_toolbar = nullptr;

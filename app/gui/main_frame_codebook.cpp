@@ -4,7 +4,9 @@
 #include <wx/filename.h>
 #include <wx/menu.h>
 
+#include "app/gui/dialogs/action_prompts.h"
 #include "app/gui/dialogs/code_description_dialog.h"
+#include "app/gui/dialogs/code_picker_dialog.h"
 #include "app/gui/dialogs/prompts.h"
 #include "app/gui/main_frame.h"
 #include "app/gui/panels/codebook_panel.h"
@@ -91,14 +93,54 @@ void MainFrame::OnDescribeCode(wxCommandEvent&) {
 }
 
 void MainFrame::OnMergeCode(wxCommandEvent&) {
-    const CodeId source = m_codebook->GetSelectedCode();
-    if (!CanEdit() || !source.valid()) return;
-    const CodeId target = PickCode(wxString::Format(_("Merge \"%s\" into"), CodeName(source)),
-                                   SubtreeOf(m_codebook->GetCodes(), source).codes, true);
+    const CodeSummary* code = m_codebook->FindCode(m_codebook->GetSelectedCode());
+    if (!CanEdit() || !code) return;
+    const CodeId source = code->code.id;
+    const auto& codes = m_codebook->GetCodes();
+    const auto subcodes = static_cast<std::size_t>(
+        std::count_if(codes.begin(), codes.end(), [&](const CodeSummary& c) { return c.code.parent == source; }));
+    bool has_memo = false;
+    Guarded(this, [&] {
+        const auto memo = m_session->memo(MemoTarget::Code, source.value);
+        has_memo = memo && !memo->text.empty();
+    });
+    // Nothing is highlighted at first: the first row is the most recent code, a poor guess for a merge target.
+    CodePickerDialog picker(this, wxString::Format(_("Merge \"%s\" into"), CodeName(source)), codes,
+                            {m_recent_codes.begin(), m_recent_codes.end()}, SubtreeOf(codes, source).codes, true);
+    picker.PreselectNothing();
+    picker.SetNote(MergeNote(CodeName(source), code->codings, subcodes, has_memo));
+    if (picker.ShowModal() != wxID_OK) return;
+    const CodeId target = picker.GetCode();
     if (!target.valid()) return;
+    m_memo->Flush();
     Guarded(this, [&] {
         m_session->merge_codes(source, target);
         m_codebook->SelectCode(target);
+    });
+}
+
+void MainFrame::OnMoveCode(wxCommandEvent&) {
+    const CodeSummary* code = m_codebook->FindCode(m_codebook->GetSelectedCode());
+    if (!CanEdit() || !code) return;
+    const CodeId id = code->code.id;
+    const CodeId old_parent = code->code.parent;
+    const auto& codes = m_codebook->GetCodes();
+    // A code cannot go under itself or one of its subcodes.
+    CodePickerDialog picker(this, wxString::Format(_("Move \"%s\" to"), CodeName(id)), codes, {},
+                            SubtreeOf(codes, id).codes, true);
+    picker.OfferTopLevel(_("(top level)"));
+    picker.PreselectNothing();
+    picker.SetNote(old_parent.valid()
+                       ? wxString::Format(_("Pick the code to put it under (now under \u201C%s\u201D), or the top level. "
+                                            "Its subcodes and codings go with it."), CodeName(old_parent))
+                       : _("Pick the code to put it under. Its subcodes and codings go with it."));
+    if (picker.ShowModal() != wxID_OK) return;
+    const CodeId parent = picker.GetCode();
+    if (!parent.valid() && !picker.IsTopLevelChosen()) return;
+    if (parent == old_parent) return;
+    Guarded(this, [&] {
+        m_session->move_code(id, parent);
+        m_codebook->SelectCode(id);
     });
 }
 
@@ -188,6 +230,7 @@ std::unique_ptr<wxMenu> MainFrame::CreateCodeContextMenu() {
     for (int key = 1; key <= 9; ++key) keys->Append(ID_ASSIGN_QUICK_KEY_FIRST + key, wxString::Format(_("Ctrl+%d"), key));
     menu->AppendSubMenu(keys, _("Assign quick key"));
     menu->AppendSeparator();
+    menu->Append(ID_MOVE_CODE, _("Move to…\tCtrl+M"));
     menu->Append(ID_MERGE_CODE, _("Merge into…"));
     menu->Append(ID_DELETE_CODE, _("Delete…"));
     return menu;
@@ -197,6 +240,12 @@ std::unique_ptr<wxMenu> MainFrame::CreateDocumentContextMenu() {
     auto menu = std::make_unique<wxMenu>();
     menu->Append(ID_DOCUMENT_MEMO, _("Memo of the document"));
     menu->Append(ID_PROJECT_MEMO, _("Memo of the project"));
+    const Document& shown = m_transcript->GetShownDocument();
+    if (shown.id.valid()) {
+        menu->AppendSeparator();
+        menu->Append(ID_RENAME_DOCUMENT, wxString::Format(_("Rename \u201C%s\u201D…"), ToWx(shown.name)));
+        menu->Append(ID_DELETE_DOCUMENT, wxString::Format(_("Delete \u201C%s\u201D…"), ToWx(shown.name)));
+    }
     menu->AppendSeparator();
     menu->Append(ID_IMPORT_FILES, _("Import transcripts…\tCtrl+I"));
     return menu;

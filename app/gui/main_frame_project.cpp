@@ -233,7 +233,10 @@ bool MainFrame::OpenSampleStudy() {
                                progress.Pulse(wxString::Format(_("Preparing the sample study: %s"), ToWx(what)));
                            }));
     });
-    return built && OpenProject(target);
+    if (!built || !OpenProject(target)) return false;
+    // The sample study is built on the first start: the moment to show the first steps.
+    CallAfter([this] { ShowGettingStartedOnce(); });
+    return true;
 }
 
 void MainFrame::OnOpenSampleStudy(wxCommandEvent&) { OpenSampleStudy(); }
@@ -431,9 +434,11 @@ void MainFrame::OnSaveCopy(wxCommandEvent&) {
 void MainFrame::OnPreferences(wxCommandEvent&) {
     PreferencesDialog dialog(this, m_preferences, DefaultCoder());
     if (dialog.ShowModal() != wxID_OK) return;
+    const wxString old_language = m_preferences.language;
     m_preferences = dialog.GetPreferences();
     m_preferences.Save();
     ApplyPreferences();
+    if (m_preferences.language != old_language) RestartForLanguage();
 }
 
 void MainFrame::ApplyPreferences() {

@@ -3,6 +3,7 @@
 
 #include <wx/button.h>
 #include <wx/sizer.h>
+#include <wx/stattext.h>
 #include <wx/tokenzr.h>
 
 #include <algorithm>
@@ -70,20 +71,26 @@ void CodePickerDialog::Fill() {
     m_list->Freeze();
     m_list->DeleteAllItems();
     m_shown.clear();
+    if (!m_top_level.empty() && MatchesFilter(m_top_level, m_filter->GetValue())) {
+        m_list->InsertItem(0, m_top_level, -1);
+        m_shown.push_back(kTopLevel);
+    }
     for (std::size_t i = 0; i < m_codes.size(); ++i) {
         const wxString shown = Readable(m_codes[i].path);
         if (!MatchesFilter(shown, m_filter->GetValue())) continue;
         m_list->InsertItem(m_list->GetItemCount(), shown, static_cast<int>(i));
         m_shown.push_back(i);
     }
-    if (!m_shown.empty()) m_list->SetItemState(0, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED,
+    // Without a filter typed, nothing is highlighted when asked: the first row would be a guess (the newest code).
+    const bool highlight = m_preselect || !m_filter->GetValue().empty();
+    if (!m_shown.empty() && highlight) m_list->SetItemState(0, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED,
                                                wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
     m_list->Thaw();
 }
 
 void CodePickerDialog::Move(int step) {
     if (m_shown.empty()) return;
-    const long current = m_list->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
+    const long current = SelectedRow();
     const long next = std::clamp<long>(current + step, 0, static_cast<long>(m_shown.size()) - 1);
     m_list->SetItemState(next, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
     m_list->EnsureVisible(next);
@@ -99,13 +106,40 @@ void CodePickerDialog::OnFilterKey(wxKeyEvent& event) {
     }
 }
 
+long CodePickerDialog::SelectedRow() const { return m_list->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED); }
+
 CodeId CodePickerDialog::GetCode() const {
-    const long row = m_list->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
-    return row < 0 ? CodeId() : m_codes[m_shown[static_cast<std::size_t>(row)]].code.id;
+    const long row = SelectedRow();
+    if (row < 0) return CodeId();
+    const std::size_t index = m_shown[static_cast<std::size_t>(row)];
+    return index == kTopLevel ? CodeId() : m_codes[index].code.id;
+}
+
+bool CodePickerDialog::IsTopLevelChosen() const {
+    const long row = SelectedRow();
+    return row >= 0 && m_shown[static_cast<std::size_t>(row)] == kTopLevel;
+}
+
+void CodePickerDialog::OfferTopLevel(const wxString& label) {
+    m_top_level = label;
+    Fill();
+}
+
+void CodePickerDialog::PreselectNothing() {
+    m_preselect = false;
+    Fill();
+}
+
+void CodePickerDialog::SetNote(const wxString& text) {
+    auto* note = new wxStaticText(this, wxID_ANY, text, wxDefaultPosition, wxDefaultSize, 0, "code_picker_note");
+    note->Wrap(FromDIP(460));
+    GetSizer()->Insert(0, note, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, FromDIP(10));
+    GetSizer()->Fit(this);
+    CentreOnParent();
 }
 
 void CodePickerDialog::Accept() {
-    if (GetCode().valid()) EndModal(wxID_OK);
+    if (GetCode().valid() || IsTopLevelChosen()) EndModal(wxID_OK);
 }
 
 }  // namespace kodex::gui

@@ -15,6 +15,8 @@ enum CommandId : int {
     ID_EXPORT_QDPX,
     ID_SAVE_COPY,
     ID_OPEN_SAMPLE_STUDY,
+    ID_GETTING_STARTED,
+    ID_KEYBOARD_SHORTCUTS,
 
     ID_CODE_SELECTION,      // with the code selected in the codebook
     ID_CODE_WITH,           // pick the code in a dialog
@@ -34,11 +36,14 @@ enum CommandId : int {
     ID_RENAME_CODE,
     ID_CODE_COLOUR,
     ID_DESCRIBE_CODE,
+    ID_MOVE_CODE,           // under another parent, picked in a dialog
     ID_MERGE_CODE,
     ID_DELETE_CODE,
     ID_CODE_MEMO,
     ID_DOCUMENT_MEMO,
     ID_PROJECT_MEMO,
+    ID_RENAME_DOCUMENT,     // the shown document
+    ID_DELETE_DOCUMENT,
 
     ID_NEXT_PANE,
     ID_PREVIOUS_PANE,
