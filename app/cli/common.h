@@ -38,5 +38,7 @@ void add_qdpx_commands(CLI::App& app, Context& context);
 void add_analysis_commands(CLI::App& app, Context& context);
 /// Registers `search`, `autocode` and `search-language` (app/cli/search_commands.cpp).
 void add_search_commands(CLI::App& app, Context& context);
+/// Registers `edit` (app/cli/edit_command.cpp).
+void add_edit_command(CLI::App& app, Context& context);
 
 }  // namespace kodex::cli

@@ -617,6 +617,7 @@ int run(int argc, char** argv) {
 
     add_qdpx_commands(app, context);
     add_search_commands(app, context);
+    add_edit_command(app, context);
 
     // sample
     std::string source_root;
