@@ -81,6 +81,8 @@ public:
     /// of its extension, as File > Export analysis does after asking; reports in the status bar, or shows the
     /// error. True when written.
     bool ExportAnalysis(AnalysisExport request, const wxString& path);
+    /// The file an export writes when `typed_path` was typed and the dialog's type `chosen_type` was chosen.
+    static wxString ExportPath(AnalysisKind kind, const wxString& typed_path, int chosen_type);
     /// Shows Help > Getting started unless it was shown before (remembered in the settings).
     void ShowGettingStartedOnce();
     /// Starts a new editor on `project` (after a change of language); true when it started. The project is closed

@@ -93,6 +93,20 @@ bool MainFrame::ExportAnalysis(AnalysisExport request, const wxString& path) {
     });
 }
 
+wxString MainFrame::ExportPath(AnalysisKind kind, const wxString& typed_path, int chosen_type) {
+    // A name typed without one of the analysis's extensions gets the chosen type's; the suggested name's
+    // extension follows the type chosen in the list (GTK leaves the name as it was); an extension of the
+    // analysis typed on purpose stays.
+    const std::vector<FileType> types = FileTypes(kind);
+    const FileType& type = types.at(static_cast<std::size_t>(chosen_type));
+    const std::string typed = analysis_format_of(ToUtf8(typed_path));
+    const auto formats = analysis_formats(kind);
+    if (std::find(formats.begin(), formats.end(), typed) == formats.end()) return typed_path + ToWx(type.extension);
+    if (typed != type.extension && typed == types.front().extension)
+        return typed_path.Left(typed_path.length() - wxFileName(typed_path).GetExt().length() - 1) + ToWx(type.extension);
+    return typed_path;
+}
+
 void MainFrame::OnExportAnalysis(wxCommandEvent& event) {
     const AnalysisEntry& entry = kAnalyses[event.GetId() - ID_EXPORT_ANALYSIS_FIRST];
     AnalysisExport request;
@@ -124,20 +138,25 @@ void MainFrame::OnExportAnalysis(wxCommandEvent& event) {
     for (const FileType& t : types) wildcard << (wildcard.empty() ? "" : "|") << t.description << "|*" << t.extension;
     const wxString name = project.GetName() + " - " + wxGetTranslation(entry.file) + ToWx(types.front().extension);
     const wxString title = wxStripMenuCodes(wxGetTranslation(entry.menu)).BeforeFirst(wxUniChar(0x2026));
-    wxFileDialog dialog(this, wxString::Format(_("Export: %s"), title), project.GetPath(), name, wildcard,
-                        wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
+    // The dialog says what goes in: the ticked codes and documents, or all of them.
+    const std::size_t codes = m_codebook->GetCheckedCodes().size(), documents = m_documents->GetCheckedDocuments().size();
+    const wxString code_scope = codes ? wxString::Format(wxPLURAL("%zu ticked code", "%zu ticked codes", codes), codes)
+                                      : _("all codes");
+    const wxString document_scope =
+        documents ? wxString::Format(wxPLURAL("%zu ticked document", "%zu ticked documents", documents), documents)
+                  : _("all documents");
+    // No overwrite question from the dialog: it would ask about the name as typed, before the extension follows
+    // the chosen type; the question comes below, about the file that will be written.
+    wxFileDialog dialog(this, wxString::Format(_("Export: %s (%s, %s)"), title, code_scope, document_scope),
+                        project.GetPath(), name, wildcard, wxFD_SAVE);
     if (dialog.ShowModal() != wxID_OK) return;
-    const FileType& type = types[static_cast<std::size_t>(std::max(0, dialog.GetFilterIndex()))];
-    wxString path = dialog.GetPath();
-    // A name typed without one of the analysis's extensions gets the chosen type's; the suggested name's
-    // extension follows the type chosen in the list (GTK leaves the name as it was).
-    const std::string typed = analysis_format_of(ToUtf8(path));
-    const auto formats = analysis_formats(entry.kind);
-    if (std::find(formats.begin(), formats.end(), typed) == formats.end())
-        path += ToWx(type.extension);
-    else if (typed != type.extension && typed == types.front().extension)
-        path = path.Left(path.length() - wxFileName(path).GetExt().length() - 1) + ToWx(type.extension);
-    request.german_excel = type.german_excel;
+    const int chosen = std::clamp(dialog.GetFilterIndex(), 0, static_cast<int>(types.size()) - 1);
+    const wxString path = ExportPath(entry.kind, dialog.GetPath(), chosen);
+    request.german_excel = types[static_cast<std::size_t>(chosen)].german_excel;
+    if (wxFileName::FileExists(path) &&
+        wxMessageBox(wxString::Format(_("%s already exists. Replace it?"), wxFileName(path).GetFullName()),
+                     wxString::Format(_("Export: %s"), title), wxYES_NO | wxNO_DEFAULT | wxICON_QUESTION, this) != wxYES)
+        return;
     ExportAnalysis(request, path);
 }
 

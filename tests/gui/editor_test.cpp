@@ -6,6 +6,8 @@
 #include <wx/aui/aui.h>
 #include <wx/button.h>
 #include <wx/config.h>
+#include <wx/filedlg.h>
+#include <wx/filename.h>
 #include <wx/menu.h>
 #include <wx/msgdlg.h>
 #include <wx/statusbr.h>
@@ -945,5 +947,45 @@ TEST_CASE("editor: each action says what it did in the status bar, and a coding'
     f.Project().remove_coding(coding);
     Pump();
     CHECK(status->GetStatusText(0).StartsWith("Done: Remove"));
+    CheckNoDialogs();
+}
+
+// Answers an export's file dialog: records its title and style, and cancels.
+class LookAtExportDialog : public wxExpectModalBase<wxFileDialog, LookAtExportDialog> {
+public:
+    LookAtExportDialog(wxString* title, bool* asks_overwrite) : m_title(title), m_asks(asks_overwrite) {}
+
+protected:
+    int OnInvoked(wxFileDialog* dialog) const override {
+        *m_title = dialog->GetMessage();
+        *m_asks = dialog->HasFlag(wxFD_OVERWRITE_PROMPT);
+        return wxID_CANCEL;
+    }
+
+private:
+    wxString* m_title;
+    bool* m_asks;
+};
+
+// Bug: an export's file dialog did not say that only the ticked codes go in, and choosing "Web page
+// (*.html)" kept the name .docx and then asked (the dialog itself) to overwrite the .docx.
+TEST_CASE("editor: an export's dialog names what goes in, and the file written follows the chosen type") {
+    EditorFixture f;
+    const int quotes = ID_EXPORT_ANALYSIS_FIRST + 5;
+    wxString title;
+    bool asks_overwrite = true;
+    wxTEST_DIALOG(RunCommand(f.frame, quotes), LookAtExportDialog(&title, &asks_overwrite));
+    CHECK(title.Contains("all codes"));
+    CHECK(title.Contains("all documents"));
+    CHECK_FALSE(asks_overwrite);  // the question comes afterwards, about the file really written
+    f.frame->GetCodebook()->SetChecked(f.crisis, true);
+    wxTEST_DIALOG(RunCommand(f.frame, quotes), LookAtExportDialog(&title, &asks_overwrite));
+    CHECK(title.Contains("1 ticked code,"));
+
+    // Quotes: Word (the suggested type), web page, Markdown.
+    CHECK(MainFrame::ExportPath(AnalysisKind::Quotes, "/x/quotes.docx", 1) == "/x/quotes.html");
+    CHECK(MainFrame::ExportPath(AnalysisKind::Quotes, "/x/quotes", 1) == "/x/quotes.html");
+    CHECK(MainFrame::ExportPath(AnalysisKind::Quotes, "/x/quotes.md", 1) == "/x/quotes.md");  // typed on purpose
+    CHECK(MainFrame::ExportPath(AnalysisKind::Quotes, "/x/quotes.docx", 0) == "/x/quotes.docx");
     CheckNoDialogs();
 }
