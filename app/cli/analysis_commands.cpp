@@ -9,6 +9,8 @@
 #include "core/analysis/analysis.h"
 #include "core/errors.h"
 #include "core/export/analysis_export.h"
+#include "core/export/report_words.h"
+#include "core/history/action_label.h"
 #include "core/text/transcript_parse.h"
 
 namespace kodex::cli {
@@ -48,6 +50,7 @@ AgreementOptions agreement_options(Session& s, const std::string& coders, const 
 void add_analysis_commands(CLI::App& app, Context& context) {
     struct Args {
         std::string project, out, variable, join, coders;
+        std::string language = "en";
         ScopeArgs scope;
         bool german_excel = false, presence = false, no_subcodes = false, no_variables = false, same_turn = false;
         double threshold = 0.9;
@@ -143,10 +146,14 @@ void add_analysis_commands(CLI::App& app, Context& context) {
 
     auto* quotes = export_cmd("quotes", "Quotes grouped by code, for writing the report", AnalysisKind::Quotes, false);
     quotes->add_flag("--no-subcodes", args->no_subcodes, "With --code: leave subcodes out");
+    quotes->add_option("--language", args->language, "Language of the report's headings and labels: en (default) or de")
+        ->check(CLI::IsMember({"en", "de"}));
     quotes->callback([args, &o, request] {
         auto s = open_project(args->project, o, true);
         AnalysisExport r = request(*s, AnalysisKind::Quotes);
-        r.title = std::filesystem::path(args->project).stem().string() + ": quotes";
+        r.language = args->language;
+        r.title = fill_label(report_words(args->language).project_title,
+                             {std::filesystem::path(args->project).stem().string()});
         write_analysis(*s, r, args->out);
     });
 

@@ -5,9 +5,11 @@
 #include <cmath>
 #include <map>
 #include <set>
+#include <tuple>
 #include <unordered_map>
 
 #include "core/errors.h"
+#include "core/model/pages.h"
 #include "core/text/transcript_parse.h"
 #include "core/text/unicode.h"
 
@@ -504,10 +506,12 @@ Table segments_table(Session& s, const AnalysisScope& scope, bool include_subcod
     return t;
 }
 
-QuoteReport quote_report(Session& s, const AnalysisScope& scope, bool include_subcodes, const std::string& title) {
+QuoteReport quote_report(Session& s, const AnalysisScope& scope, bool include_subcodes, const std::string& title,
+                         const ReportWords& words) {
     const Tree tree(s);
     QuoteReport r;
-    r.title = title;
+    r.title = title.empty() ? words.title : title;
+    r.words = words;
     std::set<std::int64_t> wanted;
     for (std::int64_t id : tree.selected(scope.codes)) {
         if (include_subcodes)
@@ -516,27 +520,58 @@ QuoteReport quote_report(Session& s, const AnalysisScope& scope, bool include_su
         wanted.insert(id);
     }
     const auto list = s.codings(CodingFilter{scope.documents, {}, false, scope.coder});
-    std::map<std::int64_t, std::vector<std::int64_t>> line_starts;  // document -> code point of each line start
+    struct Starts {
+        std::vector<std::int64_t> lines;  // code point of each line start
+        std::vector<std::int64_t> pages;
+    };
+    std::map<std::int64_t, Starts> starts_of;  // by document
     for (const auto& c : tree.codes) {
         if (!wanted.count(c.code.id.value)) continue;
         QuoteGroup g{c.path, c.code.description.definition, {}};
+        // Coders who coded the same range with this code share one quote; each coding's memo stays.
+        std::map<std::tuple<std::int64_t, std::int64_t, std::int64_t>, std::size_t> quote_of;
+        std::vector<std::vector<std::pair<std::string, std::string>>> coded;  // per quote: (coder, memo)
         for (const auto& v : list) {
             if (v.coding.code != c.code.id) continue;
-            auto it = line_starts.find(v.coding.document.value);
-            if (it == line_starts.end()) {
+            const auto key = std::make_tuple(v.coding.document.value, v.coding.range.start, v.coding.range.end);
+            if (const auto known = quote_of.find(key); known != quote_of.end()) {
+                coded[known->second].emplace_back(v.coder_name, v.memo);
+                continue;
+            }
+            auto it = starts_of.find(v.coding.document.value);
+            if (it == starts_of.end()) {
                 const Document d = s.document(v.coding.document);
-                std::vector<std::int64_t> starts{0};
+                Starts st{{0}, d.page_starts};
                 std::int64_t cp = 0;
                 for (unsigned char ch : d.text) {
                     if ((ch & 0xC0) != 0x80) ++cp;
-                    if (ch == '\n') starts.push_back(cp);
+                    if (ch == '\n') st.lines.push_back(cp);
                 }
-                it = line_starts.emplace(v.coding.document.value, std::move(starts)).first;
+                it = starts_of.emplace(v.coding.document.value, std::move(st)).first;
             }
-            const auto& starts = it->second;
-            const int line = static_cast<int>(std::upper_bound(starts.begin(), starts.end(), v.coding.range.start) - starts.begin());
-            g.quotes.push_back({v.document_name, v.speaker, v.timestamp_ms ? format_timestamp(*v.timestamp_ms) : std::string(),
-                                v.coding.range.start, v.coding.range.end, line, v.coder_name, v.text, v.memo, v.page});
+            const auto& lines = it->second.lines;
+            QuoteEntry q;
+            q.document = v.document_name;
+            q.speaker = v.speaker;
+            q.timestamp = v.timestamp_ms ? format_timestamp(*v.timestamp_ms) : std::string();
+            q.start = v.coding.range.start;
+            q.end = v.coding.range.end;
+            q.line = static_cast<int>(std::upper_bound(lines.begin(), lines.end(), q.start) - lines.begin());
+            q.text = v.text;
+            q.page = page_citation(it->second.pages, v.coding.range, words.page, words.pages);
+            quote_of.emplace(key, g.quotes.size());
+            g.quotes.push_back(std::move(q));
+            coded.push_back({{v.coder_name, v.memo}});
+        }
+        // Coders by name, so that the report does not depend on who coded first.
+        for (std::size_t i = 0; i < g.quotes.size(); ++i) {
+            std::stable_sort(coded[i].begin(), coded[i].end(),
+                             [](const auto& a, const auto& b) { return a.first < b.first; });
+            for (const auto& [coder, memo] : coded[i]) {
+                auto& coders = g.quotes[i].coders;
+                if (std::find(coders.begin(), coders.end(), coder) == coders.end()) coders.push_back(coder);
+                if (!memo.empty()) g.quotes[i].memos.push_back({coder, memo});
+            }
         }
         if (!g.quotes.empty()) r.groups.push_back(std::move(g));
     }

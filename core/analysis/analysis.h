@@ -88,9 +88,11 @@ std::vector<Segment> run_code_query(Session& s, const CodeQuery& q);
 /// memo, and the document variables.
 Table segments_table(Session& s, const AnalysisScope& scope = {}, bool include_subcodes = true);
 
-/// Quotes of the chosen codes (with subcodes) grouped by code, in codebook order then document order.
+/// Quotes of the chosen codes (with subcodes) grouped by code, in codebook order then document order; a range
+/// that several coders coded with the same code is one quote naming them all. `words` are the report's fixed
+/// words (page citations use them too); an empty title is words.title.
 QuoteReport quote_report(Session& s, const AnalysisScope& scope = {}, bool include_subcodes = true,
-                         const std::string& title = "Quotes");
+                         const std::string& title = "Quotes", const ReportWords& words = {});
 
 // --- intercoder agreement
 

@@ -108,7 +108,7 @@ void write_analysis(Session& s, const AnalysisExport& r, const std::string& path
     case AnalysisKind::Segments:
         return write_table(segments_table(s, r.scope, r.include_subcodes), path, e, r.german_excel);
     case AnalysisKind::Quotes: {
-        const QuoteReport report = quote_report(s, r.scope, r.include_subcodes, r.title.empty() ? "Quotes" : r.title);
+        const QuoteReport report = quote_report(s, r.scope, r.include_subcodes, r.title, report_words(r.language));
         if (e == ".html") return write_text_file(path, quotes_html(report));
         if (e == ".md") return write_text_file(path, quotes_markdown(report));
         return write_quotes_docx(report, path);

@@ -34,6 +34,7 @@ struct AnalysisExport {
     std::vector<std::string> coders;  ///< Agreement: two or more
     double segment_threshold = 0.9;   ///< Agreement: segment level
     std::string title;              ///< Quotes: the report's title
+    std::string language = "en";    ///< Quotes: the language of the report's fixed words ("en", "de")
 };
 
 /// The file extensions an analysis can be written as, the first being the usual one (".csv", ...).

@@ -40,7 +40,7 @@ const char* const kApp =
 
 // Sizes in half points, spacing and indents in twentieths of a point.
 const char* const kStyles = R"(<w:docDefaults>
-<w:rPrDefault><w:rPr><w:rFonts w:ascii="Calibri" w:hAnsi="Calibri" w:eastAsia="Calibri" w:cs="Calibri"/><w:sz w:val="22"/><w:szCs w:val="22"/><w:lang w:val="de-DE"/></w:rPr></w:rPrDefault>
+<w:rPrDefault><w:rPr><w:rFonts w:ascii="Calibri" w:hAnsi="Calibri" w:eastAsia="Calibri" w:cs="Calibri"/><w:sz w:val="22"/><w:szCs w:val="22"/><w:lang w:val="{LANG}"/></w:rPr></w:rPrDefault>
 <w:pPrDefault><w:pPr><w:spacing w:after="120" w:line="276" w:lineRule="auto"/></w:pPr></w:pPrDefault>
 </w:docDefaults>
 <w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/></w:style>
@@ -87,15 +87,19 @@ std::string paragraph(const std::string& style, const std::string& content) {
 
 std::string document_xml(const QuoteReport& r) {
     std::string body;
-    body += paragraph("Title", runs(r.title.empty() ? "Quotes" : r.title));
+    const ReportWords& w = r.words;
+    body += paragraph("Title", runs(r.title.empty() ? w.title : r.title));
     for (const QuoteGroup& g : r.groups) {
         body += paragraph("Heading1", runs(g.code_path + " (" + std::to_string(g.quotes.size()) + ")"));
         if (!g.definition.empty()) body += paragraph("Definition", runs(g.definition));
         for (const QuoteEntry& q : g.quotes) {
             body += paragraph("Quote", runs(q.text));
-            const std::string source = quote_source(q);
+            const std::string source = quote_source(q, w);
             if (!source.empty()) body += paragraph("Source", runs(source));
-            if (!q.memo.empty()) body += paragraph("Memo", runs("Memo: ", true) + runs(q.memo));
+            for (const QuoteMemo& m : q.memos) {
+                const std::string label = q.coders.size() > 1 && !m.coder.empty() ? w.memo + " (" + m.coder + "): " : w.memo + ": ";
+                body += paragraph("Memo", runs(label, true) + runs(m.text));
+            }
         }
     }
     // A4 with 2.5 cm margins.
@@ -110,14 +114,16 @@ std::string core_xml(const QuoteReport& r) {
     return std::string(kXmlDeclaration) +
            "<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" "
            "xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><dc:title>" +
-           xml_escape(r.title) + "</dc:title><dc:creator>Kodex</dc:creator></cp:coreProperties>";
+           xml_escape(r.title.empty() ? r.words.title : r.title) + "</dc:title><dc:creator>Kodex</dc:creator></cp:coreProperties>";
 }
 
 }  // namespace
 
 void write_quotes_docx(const QuoteReport& r, const std::string& path) {
     const std::string decl = kXmlDeclaration;
-    const std::string styles = decl + "<w:styles xmlns:w=\"" + kWordNs + "\">\n" + kStyles + "</w:styles>";
+    std::string style_text = kStyles;
+    style_text.replace(style_text.find("{LANG}"), 6, xml_attribute(r.words.locale));
+    const std::string styles = decl + "<w:styles xmlns:w=\"" + kWordNs + "\">\n" + style_text + "</w:styles>";
     write_text_file(path, deterministic_zip({
                               {"[Content_Types].xml", decl + kContentTypes},
                               {"_rels/.rels", decl + kPackageRels},

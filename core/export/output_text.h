@@ -42,9 +42,12 @@ void append_csv_field(std::string& out, const std::string& field, char separator
 std::string column_heading(const Column& c);
 
 struct QuoteEntry;
-/// A quote's source as the reports print it: "Document · Speaker · 00:01:23.4 · line 42 · coder" (empty
-/// parts left out; "p. 4" instead of the line for documents with pages).
+struct ReportWords;
+/// A quote's source as the reports print it: "Document · Speaker · 00:01:23.4 · line 42 · coded by anna, ben"
+/// (empty parts left out; "p. 4" instead of the line for documents with pages), in English.
 std::string quote_source(const QuoteEntry& q);
+/// The same in the words given ("Zeile 42 · kodiert von anna").
+std::string quote_source(const QuoteEntry& q, const ReportWords& words);
 
 /// A zip archive of `entries` (name, content) in the given order, deflated, every entry dated
 /// 1980-01-01 00:00 so that equal entries give byte-identical archives.

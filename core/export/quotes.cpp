@@ -13,12 +13,17 @@ std::size_t quote_count(const QuoteReport& r) {
                            [](std::size_t n, const QuoteGroup& g) { return n + g.quotes.size(); });
 }
 
-std::string plural(std::size_t n, const std::string& word) {
-    return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
+std::string summary(const QuoteReport& r) {
+    const ReportWords& w = r.words;
+    return count_of(quote_count(r), w.quote, w.quotes) + " · " + count_of(r.groups.size(), w.code, w.codes);
 }
 
-std::string summary(const QuoteReport& r) {
-    return plural(quote_count(r), "quote") + " · " + plural(r.groups.size(), "code");
+std::string title_of(const QuoteReport& r) { return r.title.empty() ? r.words.title : r.title; }
+
+// "Memo:" under a quote of one coder; "Memo (anna):" when several coders share it.
+std::string memo_label(const QuoteEntry& q, const QuoteMemo& m, const ReportWords& w) {
+    if (q.coders.size() > 1 && !m.coder.empty()) return w.memo + " (" + m.coder + "):";
+    return w.memo + ":";
 }
 
 std::vector<std::string> split_lines(const std::string& text) {
@@ -115,7 +120,9 @@ std::string markdown_paragraphs(const std::string& text, const std::string& pref
 
 }  // namespace
 
-std::string quote_source(const QuoteEntry& q) {
+std::string quote_source(const QuoteEntry& q) { return quote_source(q, ReportWords{}); }
+
+std::string quote_source(const QuoteEntry& q, const ReportWords& words) {
     std::string out;
     const auto add = [&](const std::string& part) {
         if (part.empty()) return;
@@ -129,20 +136,26 @@ std::string quote_source(const QuoteEntry& q) {
     if (!q.page.empty())
         add(q.page);
     else if (q.line > 0)
-        add("line " + std::to_string(q.line));
-    add(q.coder);
+        add(words.line + " " + std::to_string(q.line));
+    std::string coders;
+    for (const std::string& c : q.coders) {
+        if (c.empty()) continue;
+        coders += (coders.empty() ? "" : ", ") + c;
+    }
+    if (!coders.empty()) add(words.coded_by + " " + coders);
     return out;
 }
 
 std::string quotes_html(const QuoteReport& r) {
-    const std::string title = r.title.empty() ? "Quotes" : r.title;
-    std::string out = "<!DOCTYPE html>\n<html lang=\"de\">\n<head>\n<meta charset=\"utf-8\">\n"
+    const ReportWords& w = r.words;
+    const std::string title = title_of(r);
+    std::string out = "<!DOCTYPE html>\n<html lang=\"" + xml_attribute(w.language) + "\">\n<head>\n<meta charset=\"utf-8\">\n"
                       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
                       "<meta name=\"generator\" content=\"Kodex\">\n";
     out += "<title>" + xml_escape(title) + "</title>\n<style>\n" + kStyle + "\n</style>\n</head>\n<body>\n";
     out += "<header>\n<h1>" + xml_escape(title) + "</h1>\n<p class=\"summary\">" + summary(r) + "</p>\n</header>\n";
     if (!r.groups.empty()) {
-        out += "<nav aria-label=\"Contents\">\n<h2>Contents</h2>\n<ol>\n";
+        out += "<nav aria-label=\"" + xml_attribute(w.contents) + "\">\n<h2>" + xml_escape(w.contents) + "</h2>\n<ol>\n";
         for (std::size_t g = 0; g < r.groups.size(); ++g)
             out += "<li><a href=\"#code-" + std::to_string(g + 1) + "\">" + xml_escape(r.groups[g].code_path) +
                    "</a> <span class=\"count\">(" + std::to_string(r.groups[g].quotes.size()) + ")</span></li>\n";
@@ -154,12 +167,14 @@ std::string quotes_html(const QuoteReport& r) {
         out += "<section id=\"code-" + std::to_string(g + 1) + "\">\n<h2>" + xml_escape(group.code_path) +
                " <span class=\"count\">(" + std::to_string(group.quotes.size()) + ")</span></h2>\n";
         if (!group.definition.empty()) out += "<div class=\"definition\">" + html_text(group.definition) + "</div>\n";
-        if (group.quotes.empty()) out += "<p class=\"empty\">No quotes.</p>\n";
+        if (group.quotes.empty()) out += "<p class=\"empty\">" + xml_escape(w.no_quotes) + "</p>\n";
         for (const QuoteEntry& q : group.quotes) {
             out += "<blockquote>\n<p>" + html_text(q.text) + "</p>\n";
-            const std::string source = quote_source(q);
+            const std::string source = quote_source(q, w);
             if (!source.empty()) out += "<footer class=\"source\">" + xml_escape(source) + "</footer>\n";
-            if (!q.memo.empty()) out += "<div class=\"memo\"><strong>Memo:</strong> " + html_text(q.memo) + "</div>\n";
+            for (const QuoteMemo& m : q.memos)
+                out += "<div class=\"memo\"><strong>" + xml_escape(memo_label(q, m, w)) + "</strong> " + html_text(m.text) +
+                       "</div>\n";
             out += "</blockquote>\n";
         }
         out += "</section>\n";
@@ -169,18 +184,20 @@ std::string quotes_html(const QuoteReport& r) {
 }
 
 std::string quotes_markdown(const QuoteReport& r) {
-    std::string out = "# " + markdown_line(r.title.empty() ? "Quotes" : r.title) + "\n\n" + summary(r) + "\n\n";
+    const ReportWords& w = r.words;
+    std::string out = "# " + markdown_line(title_of(r)) + "\n\n" + summary(r) + "\n\n";
     for (const QuoteGroup& g : r.groups)
         out += "- " + markdown_line(g.code_path) + " (" + std::to_string(g.quotes.size()) + ")\n";
     for (const QuoteGroup& g : r.groups) {
         out += "\n## " + markdown_line(g.code_path) + " (" + std::to_string(g.quotes.size()) + ")\n";
-        if (!g.definition.empty()) out += "\n" + markdown_paragraphs(g.definition, "", "*Definition:* ");
+        if (!g.definition.empty()) out += "\n" + markdown_paragraphs(g.definition, "", "*" + markdown_line(w.definition) + "* ");
         for (const QuoteEntry& q : g.quotes) {
             const std::string quote = markdown_paragraphs(q.text, "> ");
             if (!quote.empty()) out += "\n" + quote;
-            const std::string source = markdown_line(quote_source(q));
+            const std::string source = markdown_line(quote_source(q, w));
             if (!source.empty()) out += "\n*" + source + "*\n";
-            if (!q.memo.empty()) out += "\n" + markdown_paragraphs(q.memo, "", "**Memo:** ");
+            for (const QuoteMemo& m : q.memos)
+                out += "\n" + markdown_paragraphs(m.text, "", "**" + markdown_line(memo_label(q, m, w)) + "** ");
         }
     }
     return out;

@@ -7,7 +7,14 @@
 #include <string>
 #include <vector>
 
+#include "core/export/report_words.h"
+
 namespace kodex {
+
+struct QuoteMemo {
+    std::string coder;
+    std::string text;
+};
 
 struct QuoteEntry {
     std::string document;
@@ -15,9 +22,9 @@ struct QuoteEntry {
     std::string timestamp;  ///< "00:01:23.4" or empty
     std::int64_t start = 0, end = 0;  ///< code points
     int line = 0;           ///< 1-based line of the quote's start in the transcript
-    std::string coder;
+    std::vector<std::string> coders;  ///< everyone who coded this range with this code
     std::string text;
-    std::string memo;
+    std::vector<QuoteMemo> memos;     ///< their coding memos (those not empty)
     std::string page;       ///< "p. 4" for documents with pages (PDF): cited instead of the line
 };
 
@@ -30,6 +37,7 @@ struct QuoteGroup {
 struct QuoteReport {
     std::string title;
     std::vector<QuoteGroup> groups;
+    ReportWords words;      ///< the fixed words the writers use (English unless chosen otherwise)
 };
 
 std::string quotes_html(const QuoteReport& r);      ///< a complete, printable HTML5 page (inline CSS)

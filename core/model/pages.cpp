@@ -13,11 +13,16 @@ int page_of_position(const std::vector<std::int64_t>& starts, std::int64_t pos) 
 }
 
 std::string page_citation(const std::vector<std::int64_t>& starts, TextRange range) {
+    return page_citation(starts, range, "p.", "pp.");
+}
+
+std::string page_citation(const std::vector<std::int64_t>& starts, TextRange range, const std::string& page,
+                          const std::string& pages) {
     if (starts.empty()) return {};
     const int first = page_of_position(starts, range.start);
     const int last = range.end > range.start ? page_of_position(starts, range.end - 1) : first;
-    if (last <= first) return "p. " + std::to_string(first);
-    return "pp. " + std::to_string(first) + "\u2013" + std::to_string(last);
+    if (last <= first) return page + " " + std::to_string(first);
+    return pages + " " + std::to_string(first) + "\u2013" + std::to_string(last);
 }
 
 }  // namespace kodex

@@ -16,5 +16,8 @@ int page_of_position(const std::vector<std::int64_t>& starts, std::int64_t pos);
 
 /// How a quote of `range` cites its page: "p. 4", "pp. 4–5" across a page break; empty without pages.
 std::string page_citation(const std::vector<std::int64_t>& starts, TextRange range);
+/// The same with other abbreviations for one page and several ("S. 4", "S. 4–5").
+std::string page_citation(const std::vector<std::int64_t>& starts, TextRange range, const std::string& page,
+                          const std::string& pages);
 
 }  // namespace kodex

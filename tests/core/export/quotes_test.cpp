@@ -22,9 +22,9 @@ QuoteEntry quote(std::string document, std::string speaker, std::string timestam
     q.speaker = std::move(speaker);
     q.timestamp = std::move(timestamp);
     q.line = line;
-    q.coder = "anna";
+    q.coders = {"anna"};
     q.text = std::move(text);
-    q.memo = std::move(memo);
+    if (!memo.empty()) q.memos.push_back({"anna", std::move(memo)});
     return q;
 }
 
@@ -58,7 +58,7 @@ bool require_tool(const char* name, const char* package) {
 
 TEST_CASE("quotes: the HTML page escapes everything and lists the codes with their counts") {
     const std::string html = quotes_html(report());
-    CHECK(html.rfind("<!DOCTYPE html>\n<html lang=\"de\">", 0) == 0);
+    CHECK(html.rfind("<!DOCTYPE html>\n<html lang=\"en\">", 0) == 0);
     CHECK(html.find("<title>Zitate &lt;Transmitterrolle&gt; &amp; Förderung</title>") != std::string::npos);
     CHECK(html.find("<li><a href=\"#code-1\">Transmitterrolle/Partner verbinden</a> <span class=\"count\">(2)</span></li>") !=
           std::string::npos);
@@ -67,8 +67,8 @@ TEST_CASE("quotes: the HTML page escapes everything and lists the codes with the
           std::string::npos);
     CHECK(html.find("Das ist &lt;b&gt;unser&lt;/b&gt; Kern &amp; &quot;Auftrag&quot;.") != std::string::npos);
     CHECK(html.find("<b>unser</b>") == std::string::npos);
-    CHECK(html.find("<footer class=\"source\">Interview Müller · B · 00:01:23.4 · line 42 · anna</footer>") != std::string::npos);
-    CHECK(html.find("<footer class=\"source\">Interview Öztürk · line 7 · anna</footer>") != std::string::npos);
+    CHECK(html.find("<footer class=\"source\">Interview Müller · B · 00:01:23.4 · line 42 · coded by anna</footer>") != std::string::npos);
+    CHECK(html.find("<footer class=\"source\">Interview Öztürk · line 7 · coded by anna</footer>") != std::string::npos);
     CHECK(html.find("<strong>Memo:</strong> Schlüsselstelle für RQ2") != std::string::npos);
     CHECK(html.find("@media print") != std::string::npos);
     CHECK(html.find("<p class=\"empty\">No quotes.</p>") != std::string::npos);
@@ -84,7 +84,7 @@ TEST_CASE("quotes: Markdown quotes keep their lines and cannot turn into heading
                   "zusammen.\n\nNicht: reine Information.\n") != std::string::npos);
     CHECK(md.find("> Wir bringen die Leute an einen Tisch.\n>\n> Das ist \\<b\\>unser\\</b\\> Kern \\& \"Auftrag\".\n") !=
           std::string::npos);
-    CHECK(md.find("\n*Interview Müller · B · 00:01:23.4 · line 42 · anna*\n") != std::string::npos);
+    CHECK(md.find("\n*Interview Müller · B · 00:01:23.4 · line 42 · coded by anna*\n") != std::string::npos);
     CHECK(md.find("\n**Memo:** Schlüsselstelle für RQ2\n") != std::string::npos);
     CHECK(md.find("> \\# Keine Überschrift\n>\n> \\- kein Listenpunkt\n>\n> 1\\. auch nicht\n") != std::string::npos);
     CHECK(md.find("\n## Förderung (0)\n") != std::string::npos);
@@ -102,7 +102,7 @@ TEST_CASE("quotes: the Word document is a valid package that our importer reads 
     CHECK(back.text.find("Zitate <Transmitterrolle> & Förderung\n") == 0);
     CHECK(back.text.find("Wir bringen die Leute an einen Tisch.\nDas ist <b>unser</b> Kern & \"Auftrag\".") != std::string::npos);
     CHECK(back.text.find("1. auch nicht mit Steuerzeichen\n") != std::string::npos);
-    CHECK(back.text.find("Interview Müller · B · 00:01:23.4 · line 42 · anna") != std::string::npos);
+    CHECK(back.text.find("Interview Müller · B · 00:01:23.4 · line 42 · coded by anna") != std::string::npos);
     CHECK(back.text.find("Memo: Schlüsselstelle für RQ2") != std::string::npos);
 
     // Every part is well-formed XML; the styles the paragraphs use are defined.
