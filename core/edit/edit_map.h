@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
-// EditMap (the offset map of a text edit; not the normalisation map of core/text/unicode.h): how positions of a text move when ranges of it are replaced. Pure (no database, no wx), so the
-// text edit, the teamwork merge and pseudonymisation share one set of rules (docs/design.md, "Editing text"):
+// EditMap, the offset map of a text edit (not the normalisation map of core/text/unicode.h): how positions of
+// a text move when spans of it are replaced. Pure (no database, no wx), so the text edit, the teamwork merge
+// and pseudonymisation share one set of rules (docs/design.md, "Editing text"):
 //
 // For a replacement of the old span [s, e) by L code points (shift D from the replacements before it):
 // - a position before the span stays (p + D); a position at or after its end shifts (p + D + L - (e - s));

@@ -9,6 +9,7 @@
 #include "core/errors.h"
 #include "core/search/search_index.h"
 #include "core/session.h"
+#include "core/store/consistency.h"
 #include "core/store/page_table.h"
 #include "core/store/sqlite_util.h"
 #include "core/text/transcript_parse.h"
@@ -211,6 +212,23 @@ TEST_CASE("edit: the replacement is stored as NFC with LF, and joins with its ne
     CHECK(d.content_hash == sha256_hex(d.text));
 }
 
+TEST_CASE("edit: a transcript imported with CRLF line ends is edited in its stored LF positions") {
+    Project p;
+    const auto doc = p.import("I: Frage eins?\r\n\r\nB: Antwort \u00fcber Stra\u00dfe.\r\n\r\nI: Frage zwei?\r\n");
+    const std::string t = p.s->document(doc).text;
+    REQUIRE(t == "I: Frage eins?\n\nB: Antwort über Straße.\n\nI: Frage zwei?\n");
+    const std::int64_t a = find_all_cp(t, "Antwort über Straße").at(0), b = find_all_cp(t, "I: Frage zwei?").at(0);
+    CHECK(a == 19);
+    const CodingId answer = p.s->apply_code(doc, p.a, {a, a + 19});
+    const CodingId last = p.s->apply_code(doc, p.b, {b, b + 14});
+    REQUIRE(p.text_of(last) == "I: Frage zwei?");
+    p.s->edit_text(doc, {14, 14}, " Und noch?\r\n");             // CR LF typed on Windows
+    CHECK(p.s->document(doc).text == "I: Frage eins? Und noch?\n\n\nB: Antwort über Straße.\n\nI: Frage zwei?\n");
+    CHECK(p.text_of(answer) == "Antwort über Straße");
+    CHECK(p.text_of(last) == "I: Frage zwei?");
+    CHECK(p.s->document(doc).turns.size() == 3);
+}
+
 TEST_CASE("edit: emoji, ß and combining marks count as code points") {
     Project p;
     const auto doc = p.import("B: Grüße 👩‍🔬 aus q\u0301 Köln.\n");
@@ -387,6 +405,7 @@ TEST_CASE("edit: random edits through the session keep codings on their characte
             p.s->redo();
             CHECK(p.dump() == after);
         }
+        CHECK(check_project(p.s->store()).ok());
     }
     CHECK(edits > 100);
 }
