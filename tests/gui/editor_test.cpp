@@ -989,3 +989,21 @@ TEST_CASE("editor: an export's dialog names what goes in, and the file written f
     CHECK(MainFrame::ExportPath(AnalysisKind::Quotes, "/x/quotes.docx", 0) == "/x/quotes.docx");
     CheckNoDialogs();
 }
+
+// Friction: typing into a transcript was silently ignored.
+TEST_CASE("editor: typing into the transcript says that it is read-only and how to correct it") {
+    EditorFixture f;
+    wxStyledTextCtrl* stc = f.frame->GetTranscript()->GetControl();
+    const wxString before = stc->GetText();
+    stc->SetFocus();
+    stc->GotoPos(5);
+    Pump(100);
+    wxUIActionSimulator keys;
+    keys.Char('x');
+    Pump(200);
+    CHECK(stc->GetText() == before);
+    CHECK(stc->CallTipActive());
+    CHECK(f.frame->GetStatusBar()->GetStatusText(0).Contains("kodex-cli edit"));
+    SaveScreenshot(f.frame, "editor-read-only-hint");
+    CheckNoDialogs();
+}

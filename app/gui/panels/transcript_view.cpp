@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/gui/panels/transcript_view.h"
 
+#include <wx/log.h>
 #include <wx/fontenum.h>
 #include <wx/frame.h>
 #include <wx/settings.h>
@@ -139,6 +140,7 @@ void TranscriptView::SetUpControl() {
         e.Skip();
     });
     m_stc->Bind(wxEVT_STC_DWELLSTART, &TranscriptView::OnDwellStart, this);
+    m_stc->Bind(wxEVT_CHAR, &TranscriptView::OnChar, this);
     m_stc->Bind(wxEVT_STC_DWELLEND, [this](wxStyledTextEvent&) { m_stc->CallTipCancel(); });
     m_stc->Bind(wxEVT_KEY_DOWN, &TranscriptView::OnKeyDown, this);
     m_stc->Bind(wxEVT_CONTEXT_MENU, &TranscriptView::OnContextMenu, this);
@@ -501,7 +503,24 @@ void TranscriptView::OnKeyDown(wxKeyEvent& event) {
     }
     const auto* frame = wxDynamicCast(wxGetTopLevelParent(this), wxFrame);
     if (frame && RunMenuShortcut(frame->GetMenuBar(), event)) return;
+    const int key = event.GetKeyCode();
+    if (m_text && !event.HasAnyModifiers() && (key == WXK_BACK || key == WXK_DELETE || key == WXK_RETURN)) SayReadOnly();
     event.Skip();
+}
+
+void TranscriptView::OnChar(wxKeyEvent& event) {
+    // Typing would be swallowed without a word: say why, and how a transcript is corrected.
+    const wxChar typed = event.GetUnicodeKey();
+    if (m_text && typed >= 32 && typed != WXK_DELETE && !event.ControlDown() && !event.AltDown()) SayReadOnly();
+    event.Skip();
+}
+
+void TranscriptView::SayReadOnly() {
+    const wxString message = _("The transcript cannot be typed in while coding, so codings stay on their words. To "
+                               "correct it, use kodex-cli edit (kodex-cli edit --help).");
+    m_stc->CallTipSetBackground(wxColour(0xFF, 0xFD, 0xE8));
+    m_stc->CallTipShow(m_stc->GetCurrentPos(), message);
+    wxLogStatus(message);
 }
 
 void TranscriptView::OnContextMenu(wxContextMenuEvent& event) {

@@ -85,6 +85,9 @@ private:
     void UpdateHeader();
     void OnDwellStart(wxStyledTextEvent& event);
     void OnKeyDown(wxKeyEvent& event);
+    void OnChar(wxKeyEvent& event);
+    /// Says, at the caret and in the status bar, that the text is read-only and how to correct it.
+    void SayReadOnly();
     void OnContextMenu(wxContextMenuEvent& event);
 
     wxStaticText* m_title;
