@@ -233,6 +233,59 @@ TEST_CASE("analysis: the quote report groups quotes by code with source lines") 
     CHECK(r.groups[2].quotes[1].line == 3);
 }
 
+// Two coders who coded the same passage alike got the quote twice, neither saying who else had coded it.
+TEST_CASE("analysis: a range two coders coded with the same code is one quote naming both, with both memos") {
+    Fixture x;
+    x.s->set_memo(MemoTarget::Coding, x.s->apply_code(x.d1, x.fo, {20, 66}).value, "anna: Kern");
+    x.s->set_coder("ben");
+    x.s->set_memo(MemoTarget::Coding, x.s->apply_code(x.d1, x.fo, {20, 66}).value, "ben: eher Rand");
+    x.s->apply_code(x.d1, x.fo, {30, 45});  // another range: its own quote
+    x.s->set_coder("carl");
+    x.s->apply_code(x.d1, x.fo, {20, 66});  // no memo
+    const QuoteReport r = quote_report(*x.s, AnalysisScope{{}, {x.fo}, std::nullopt}, true, "");
+    CHECK(r.title == "Quotes");
+    REQUIRE(r.groups.size() == 1);
+    const auto& quotes = r.groups[0].quotes;
+    REQUIRE(quotes.size() == 3);
+    CHECK(quotes[0].text == "Wir haben sofort Webinare gemacht, das war gut");
+    CHECK(quotes[0].coders == std::vector<std::string>{"anna", "ben", "carl"});
+    REQUIRE(quotes[0].memos.size() == 2);
+    CHECK(quotes[0].memos[0].coder == "anna");
+    CHECK(quotes[0].memos[0].text == "anna: Kern");
+    CHECK(quotes[0].memos[1].coder == "ben");
+    CHECK(quotes[0].memos[1].text == "ben: eher Rand");
+    CHECK(quotes[1].text == "sofort Webinare");
+    CHECK(quotes[1].coders == std::vector<std::string>{"ben"});
+    CHECK(quotes[2].document == "D2");
+    CHECK(quotes[2].coders == std::vector<std::string>{"anna"});
+
+    const std::string html = quotes_html(r);
+    CHECK(html.find("· line 3 · coded by anna, ben, carl</footer>") != std::string::npos);
+    CHECK(html.find("<strong>Memo (anna):</strong> anna: Kern") != std::string::npos);
+    CHECK(html.find("<strong>Memo (ben):</strong> ben: eher Rand") != std::string::npos);
+    CHECK(html.find("<p class=\"summary\">3 quotes · 1 code</p>") != std::string::npos);
+    CHECK(html.find("<li><a href=\"#code-1\">Förderung</a> <span class=\"count\">(3)</span></li>") != std::string::npos);
+    CHECK(quotes_markdown(r).find("\n**Memo (ben):** ben: eher Rand\n") != std::string::npos);
+    // Only one coder asked for: only theirs, unlabelled memo.
+    const QuoteReport ben = quote_report(*x.s, AnalysisScope{{}, {x.fo}, std::string("ben")}, true, "");
+    REQUIRE(ben.groups.size() == 1);
+    REQUIRE(ben.groups[0].quotes.size() == 2);
+    CHECK(ben.groups[0].quotes[0].coders == std::vector<std::string>{"ben"});
+    CHECK(quotes_html(ben).find("<strong>Memo:</strong> ben: eher Rand") != std::string::npos);
+    CHECK(quotes_html(r) == html);
+}
+
+TEST_CASE("analysis: the quote report in German cites lines in German and keeps a given title") {
+    Fixture x;
+    const QuoteReport r = quote_report(*x.s, AnalysisScope{{}, {x.fo}, std::nullopt}, true, "", report_words("de"));
+    CHECK(r.title == "Zitate");
+    CHECK(r.words.language == "de");
+    const std::string md = quotes_markdown(r);
+    CHECK(md.rfind("# Zitate\n\n1 Zitat · 1 Code\n\n", 0) == 0);
+    CHECK(md.find("*D2 · B · Zeile 3 · kodiert von anna*") != std::string::npos);
+    CHECK(quote_report(*x.s, {}, true, "Studie", report_words("de")).title == "Studie");
+}
+
 TEST_CASE("agreement: Cohen's kappa follows the textbook example") {
     // 1,000 characters; coder A codes 150, coder B 100, both 50.
     const auto k = cohens_kappa(1000, 50, 100, 50);

@@ -144,3 +144,87 @@ TEST_CASE("quotes: the Word document is a valid package that our importer reads 
         CHECK(std::filesystem::exists(out + "/zitate.pdf"));
     }
 }
+
+// The editor in German wrote its quote report with English headings and labels, under lang="de".
+TEST_CASE("quotes: the report's fixed words follow the chosen language; English by default") {
+    QuoteReport r = report();
+    r.title.clear();
+    const std::string en = quotes_html(r);
+    CHECK(en.rfind("<!DOCTYPE html>\n<html lang=\"en\">", 0) == 0);
+    CHECK(en.find("<title>Quotes</title>") != std::string::npos);
+    CHECK(en.find("<p class=\"summary\">2 quotes · 2 codes</p>") != std::string::npos);
+    CHECK(en.find("<nav aria-label=\"Contents\">\n<h2>Contents</h2>") != std::string::npos);
+
+    r.words = report_words("de");
+    const std::string de = quotes_html(r);
+    CHECK(de.rfind("<!DOCTYPE html>\n<html lang=\"de\">", 0) == 0);
+    CHECK(de.find("<title>Zitate</title>") != std::string::npos);
+    CHECK(de.find("<h1>Zitate</h1>") != std::string::npos);
+    CHECK(de.find("<p class=\"summary\">2 Zitate · 2 Codes</p>") != std::string::npos);
+    CHECK(de.find("<nav aria-label=\"Inhalt\">\n<h2>Inhalt</h2>") != std::string::npos);
+    CHECK(de.find("Interview Müller · B · 00:01:23.4 · Zeile 42 · kodiert von anna</footer>") != std::string::npos);
+    CHECK(de.find("<strong>Memo:</strong> Schlüsselstelle") != std::string::npos);
+    CHECK(de.find("<p class=\"empty\">Keine Zitate.</p>") != std::string::npos);
+    for (const char* english : {"Quotes", "quotes", "Contents", "line ", "coded by", "No quotes"})
+        CHECK_MESSAGE(de.find(english) == std::string::npos, english);
+
+    const std::string md = quotes_markdown(r);
+    CHECK(md.rfind("# Zitate\n\n2 Zitate · 2 Codes\n\n", 0) == 0);
+    CHECK(md.find("\n*Definition:* Das Clustermanagement") != std::string::npos);
+    CHECK(md.find("\n*Interview Öztürk · Zeile 7 · kodiert von anna*\n") != std::string::npos);
+    CHECK(md.find("\n**Memo:** Schlüsselstelle für RQ2\n") != std::string::npos);
+
+    // One quote, one code: the singular.
+    r.groups.resize(1);
+    r.groups[0].quotes.resize(1);
+    CHECK(quotes_markdown(r).find("\n1 Zitat · 1 Code\n") != std::string::npos);
+    r.words = {};
+    CHECK(quotes_markdown(r).rfind("# Quotes\n\n1 quote · 1 code\n\n", 0) == 0);
+    CHECK(quotes_html(r).find("Interview Müller · B · 00:01:23.4 · line 42 · coded by anna</footer>") != std::string::npos);
+}
+
+TEST_CASE("quotes: report_words knows German by its language code and falls back to English") {
+    CHECK(report_words("de").coded_by == "kodiert von");
+    CHECK(report_words("de_DE").language == "de");
+    CHECK(report_words("de-AT").title == "Zitate");
+    CHECK(report_words("").language == "en");
+    CHECK(report_words("en_GB").title == "Quotes");
+    CHECK(report_words("dev").language == "en");
+    CHECK(report_words("fr").line == "line");
+    CHECK(count_of(1, "Zitat", "Zitate") == "1 Zitat");
+    CHECK(count_of(0, "Zitat", "Zitate") == "0 Zitate");
+}
+
+TEST_CASE("quotes: a quote several coders share names them all, and labels each memo with its coder") {
+    QuoteReport r = report();
+    QuoteEntry& q = r.groups[0].quotes[0];
+    q.coders = {"anna", "ben"};
+    q.memos = {{"anna", "Schlüsselstelle"}, {"ben", "Nur Beispiel"}};
+    const std::string html = quotes_html(r);
+    CHECK(html.find("· line 42 · coded by anna, ben</footer>") != std::string::npos);
+    CHECK(html.find("<div class=\"memo\"><strong>Memo (anna):</strong> Schlüsselstelle</div>\n"
+                    "<div class=\"memo\"><strong>Memo (ben):</strong> Nur Beispiel</div>") != std::string::npos);
+    r.words = report_words("de");
+    const std::string md = quotes_markdown(r);
+    CHECK(md.find("· Zeile 42 · kodiert von anna, ben*\n\n**Memo (anna):** Schlüsselstelle\n\n**Memo (ben):** Nur Beispiel\n") !=
+          std::string::npos);
+}
+
+TEST_CASE("quotes: the German Word document has German words and language") {
+    test::TempDir dir;
+    QuoteReport r = report();
+    r.title.clear();
+    r.words = report_words("de");
+    r.groups[0].quotes[0].coders = {"anna", "ben"};
+    r.groups[0].quotes[0].memos = {{"ben", "Nur Beispiel"}};
+    const std::string path = dir.file("zitate.docx");
+    write_quotes_docx(r, path);
+    const std::string bytes = test::read_all(path);
+    const ImportedText back = import_docx(bytes, path);
+    CHECK(back.text.find("Zitate\n") == 0);
+    CHECK(back.text.find("Interview Müller · B · 00:01:23.4 · Zeile 42 · kodiert von anna, ben") != std::string::npos);
+    CHECK(back.text.find("Memo (ben): Nur Beispiel") != std::string::npos);
+    const ZipReader zip(bytes, path);
+    CHECK(zip.read("word/styles.xml").find("<w:lang w:val=\"de-DE\"/>") != std::string::npos);
+    CHECK(zip.read("docProps/core.xml").find("<dc:title>Zitate</dc:title>") != std::string::npos);
+}

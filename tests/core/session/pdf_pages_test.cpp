@@ -96,6 +96,15 @@ TEST_CASE("pages: a PDF's codings name their page in codings, segments and quote
         if (e.text == "Webinare") CHECK(quote_source(e).find("line 3") != std::string::npos);
     }
     CHECK(cited);
+
+    // In German: "S. 2", "S. 1–2".
+    const QuoteReport de = quote_report(*s, {}, true, "", report_words("de"));
+    std::vector<std::string> de_pages;
+    for (const QuoteEntry& e : de.groups.at(0).quotes) de_pages.push_back(e.page);
+    std::sort(de_pages.begin(), de_pages.end());
+    CHECK(de_pages == std::vector<std::string>{"", "S. 1\u20132", "S. 2"});
+    for (const QuoteEntry& e : de.groups.at(0).quotes)
+        if (e.text == "Die lief weiter") CHECK(quote_source(e, de.words).find(" · S. 2 · kodiert von ") != std::string::npos);
 }
 
 TEST_CASE("pages: deleting a PDF document removes its pages, and undo brings them back") {
