@@ -42,6 +42,19 @@ grep -q "Institutionelle Förderung" "$work/quotes.html" && ok || bad "quotes mi
 expect_rc 0 k export quotes "$p" --code "Resilienz" -o "$work/quotes.docx"
 expect_rc 0 unzip -tq "$work/quotes.docx"
 expect_rc 1 k export quotes "$p" -o "$work/quotes.pdf"
+# The report's words: English by default, German with --language de; a passage anna and ben coded alike is one quote.
+expect_rc 0 k export quotes "$p" -o "$work/quotes_en.html"
+grep -q '<html lang="en">' "$work/quotes_en.html" && ok || bad "English report without lang=en"
+grep -q 'coded by anna, ben' "$work/quotes_en.html" && ok || bad "no quote names both coders"
+expect_rc 0 k export quotes "$p" --language de -o "$work/quotes_de.html"
+grep -q '<html lang="de">' "$work/quotes_de.html" && ok || bad "German report without lang=de"
+grep -q '<h2>Inhalt</h2>' "$work/quotes_de.html" && ok || bad "German report without its contents heading"
+grep -q 'Zeile [0-9]* · kodiert von ' "$work/quotes_de.html" && ok || bad "German report cites in English"
+grep -qE 'Contents|coded by|line [0-9]' "$work/quotes_de.html" && bad "English words in the German report" || ok
+expect_rc 0 k export quotes "$p" --language de -o "$work/quotes_de.md"
+expect_eq "$(sed -n 1p "$work/quotes_de.md")" "# sample: Zitate" "German Markdown title"
+grep -qE '^[0-9]+ Zitate · [0-9]+ Codes$' "$work/quotes_de.md" && ok || bad "German Markdown summary"
+expect_rc 1 k export quotes "$p" --language fr -o "$work/quotes_fr.html"
 
 # Same project, same bytes.
 k export matrix "$p" -o "$work/m1.xlsx" && k export matrix "$p" -o "$work/m2.xlsx"
