@@ -17,6 +17,7 @@
 #include "app/gui/ui/commands.h"
 #include "app/gui/ui/convert.h"
 #include "app/gui/ui/errors.h"
+#include "app/gui/ui/i18n.h"
 
 namespace kodex::gui {
 
@@ -131,7 +132,10 @@ void MainFrame::OnExportAnalysis(wxCommandEvent& event) {
         if (!coders) return;
         request.coders = std::move(*coders);
     }
-    if (entry.kind == AnalysisKind::Quotes) request.title = ToUtf8(wxString::Format(_("%s: quotes"), project.GetName()));
+    if (entry.kind == AnalysisKind::Quotes) {
+        request.title = ToUtf8(wxString::Format(_("%s: quotes"), project.GetName()));
+        request.language = ReportLanguage();  // the report's headings in the language of the menus
+    }
 
     const std::vector<FileType> types = FileTypes(entry.kind);
     wxString wildcard;

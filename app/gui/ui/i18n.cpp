@@ -54,6 +54,13 @@ void SetUpTranslations(const wxString& language) {
     translations->AddCatalog("kodex", wxLANGUAGE_ENGLISH_US);
 }
 
+std::string ReportLanguage() {
+    wxTranslations* translations = wxTranslations::Get();
+    if (translations == nullptr) return "en";
+    const wxString best = translations->GetBestTranslation("kodex", wxLANGUAGE_ENGLISH_US);
+    return best.StartsWith("de") ? "de" : "en";
+}
+
 wxString TranslateAction(const ActionLabel& label) {
     const wxString translated = wxGetTranslation(wxString::FromUTF8(label.text));
     return wxString::FromUTF8(fill_label(translated.utf8_string(), label.args));

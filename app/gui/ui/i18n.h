@@ -14,6 +14,10 @@ namespace kodex::gui {
 /// Sets up the UI language: `language` is "" (the system's), "en" or "de".
 void SetUpTranslations(const wxString& language);
 
+/// The UI language as the words of reports know it ("de" when the German catalog is in use, else "en"):
+/// the Preferences choice, or for "" the one wxTranslations picked from the system.
+std::string ReportLanguage();
+
 /// An action's label in the UI language: the template is translated, the names in it stay as they are.
 wxString TranslateAction(const ActionLabel& label);
 /// The action templates the editor marks for translation (they must be core's: see action_label.h).
