@@ -31,6 +31,10 @@ void print_json(const json& j);
 std::unique_ptr<Session> open_project(const std::string& path, const Options& o, bool read_only = false);
 json turn_json(const Turn& t);
 json coding_json(const CodingView& v);
+/// A --range argument "START:END" (code points); InvalidArgument naming the argument otherwise.
+TextRange parse_range(const std::string& s);
+/// A whole file, as bytes (--file arguments); IoError naming the file when it cannot be read.
+std::string read_text_file(const std::string& path);
 
 /// Registers `qdpx import|export` (app/cli/qdpx_commands.cpp).
 void add_qdpx_commands(CLI::App& app, Context& context);

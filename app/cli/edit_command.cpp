@@ -1,9 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // `kodex-cli edit`: replaces a range of a document's text; codings, turns and page starts follow
 // (core/edit/text_edit.h).
-#include <fstream>
 #include <iostream>
-#include <sstream>
 
 #include "app/cli/common.h"
 #include "core/errors.h"
@@ -11,28 +9,6 @@
 namespace kodex::cli {
 
 namespace {
-
-TextRange parse_edit_range(const std::string& s) {
-    const auto colon = s.find(':');
-    try {
-        if (colon == std::string::npos) throw std::invalid_argument(s);
-        std::size_t a = 0, b = 0;
-        const long long start = std::stoll(s.substr(0, colon), &a);
-        const long long end = std::stoll(s.substr(colon + 1), &b);
-        if (a != colon || b != s.size() - colon - 1) throw std::invalid_argument(s);
-        return {start, end};
-    } catch (const std::logic_error&) {
-        throw InvalidArgument("'" + s + "' is not a range; write START:END in characters, e.g. 120:180");
-    }
-}
-
-std::string read_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw IoError(path, "cannot open for reading");
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
 
 const char* policy_name(SwallowedPolicy p) {
     switch (p) {
@@ -121,8 +97,8 @@ void add_edit_command(CLI::App& app, Context& context) {
     edit->callback([args, otext, ofile, &context] {
         const Options& o = context.options;
         if (!*otext && !*ofile) throw InvalidArgument("give the new text with --text TEXT or --file FILE");
-        const std::string text = *ofile ? read_file(args->file) : args->text;
-        const TextRange range = parse_edit_range(args->range);
+        const std::string text = *ofile ? read_text_file(args->file) : args->text;
+        const TextRange range = parse_range(args->range);
         const SwallowedPolicy policy = args->keep   ? SwallowedPolicy::Keep
                                        : args->drop ? SwallowedPolicy::Drop
                                                     : SwallowedPolicy::Refuse;

@@ -14,9 +14,7 @@
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
-#include <fstream>
 #include <iostream>
-#include <sstream>
 
 #include "core/errors.h"
 #include "core/import/variable_table.h"
@@ -34,27 +32,6 @@ using namespace kodex::cli;
 
 namespace {
 
-TextRange parse_range(const std::string& s) {
-    const auto colon = s.find(':');
-    try {
-        if (colon == std::string::npos) throw std::invalid_argument(s);
-        std::size_t a = 0, b = 0;
-        const long long start = std::stoll(s.substr(0, colon), &a);
-        const long long end = std::stoll(s.substr(colon + 1), &b);
-        if (a != colon || b != s.size() - colon - 1) throw std::invalid_argument(s);
-        return {start, end};
-    } catch (const std::logic_error&) {
-        throw InvalidArgument("'" + s + "' is not a range; write START:END in characters, e.g. 120:180");
-    }
-}
-
-std::string read_text_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw IoError(path, "cannot open for reading");
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
 
 // Memo targets come from one of four options.
 struct MemoTargetArgs {
