@@ -14,6 +14,7 @@
 #include "core/file_io.h"
 #include "core/import/variable_table.h"
 #include "core/memos/memo_table.h"
+#include "core/model/palette.h"
 #include "core/model/pages.h"
 #include "core/refi/guid.h"
 #include "core/refi/qdc.h"
@@ -26,11 +27,6 @@ namespace fs = std::filesystem;
 namespace kodex {
 
 namespace {
-
-// Colours given to new codes in turn: distinct, readable as highlight backgrounds.
-const char* const kPalette[] = {"#E6194B", "#3CB44B", "#4363D8", "#F58231", "#911EB4", "#46B5C4",
-                                "#F032E6", "#9AB31A", "#D4A017", "#008080", "#9A6324", "#800000",
-                                "#6B8E23", "#000075", "#E377C2", "#7F7F7F"};
 
 std::string trim(const std::string& s) {
     const auto b = s.find_first_not_of(" \t\r\n");
@@ -47,7 +43,7 @@ std::string checked_name(const std::string& raw, const char* what) {
 }
 
 std::string checked_color(const std::string& color, std::size_t fallback_index) {
-    if (color.empty()) return kPalette[fallback_index % (sizeof kPalette / sizeof kPalette[0])];
+    if (color.empty()) return code_palette()[fallback_index % code_palette().size()];
     const std::string c = canonical_color(color);
     if (c.empty()) throw InvalidArgument("'" + color + "' is not a colour (use #RRGGBB)");
     return c;

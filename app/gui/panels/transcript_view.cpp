@@ -113,8 +113,9 @@ void TranscriptView::SetUpControl() {
     m_stc->SetReadOnly(true);
     m_stc->UsePopUp(wxSTC_POPUP_NEVER);
     m_stc->SetCaretWidth(2);
-    m_stc->SetSelBackground(true, wxColour(0x38, 0x8E, 0xE8));
-    m_stc->SetSelAlpha(110);
+    m_stc->SetSelBackground(true, SelectionColour());
+    m_stc->SetSelForeground(true, SelectionTextColour());
+    m_stc->SetSelAlpha(wxSTC_ALPHA_NOALPHA);
     m_stc->SetMouseDwellTime(450);
     m_stc->CallTipSetBackground(wxColour(0xFF, 0xFD, 0xE8));
     SetUpIndicators();

@@ -40,4 +40,7 @@ wxBitmap Swatch(const wxColour& colour, int size) {
     return wxBitmap(image);
 }
 
+wxColour SelectionColour() { return wxColour(0x2E, 0x34, 0x40); }
+wxColour SelectionTextColour() { return *wxWHITE; }
+
 }  // namespace kodex::gui

@@ -16,6 +16,11 @@ std::string ToHex(const wxColour& colour);
 int ToIndicatorValue(const wxColour& colour);
 /// A colour mixed with white: `amount` 0 keeps it, 1 gives white.
 wxColour Lighter(const wxColour& colour, double amount);
+/// The transcript's selection: dark slate with white text. Codings are light tints of their colours under
+/// the text, so a selection is never mistaken for a coding of any code colour (the old light blue was
+/// almost the first code family's).
+wxColour SelectionColour();
+wxColour SelectionTextColour();
 /// A small rounded square in the colour, with a darker rim, on a transparent background.
 wxBitmap Swatch(const wxColour& colour, int size);
 
