@@ -45,10 +45,7 @@ wxString TakeUnexpectedDialogs() {
     return out;
 }
 
-wxString SaveScreenshot(wxWindow* window, const wxString& name) {
-    window->Raise();
-    window->Refresh();
-    Pump(300);
+wxImage CaptureClient(wxWindow* window) {
     // The window's own drawing: under GTK 3 a wxScreenDC keeps showing the first window it copied.
     const wxSize size = window->GetClientSize();
     wxBitmap bitmap(size);
@@ -57,8 +54,15 @@ wxString SaveScreenshot(wxWindow* window, const wxString& name) {
         wxClientDC client(window);
         memory.Blit(0, 0, size.x, size.y, &client, 0, 0);
     }
+    return bitmap.ConvertToImage();
+}
+
+wxString SaveScreenshot(wxWindow* window, const wxString& name) {
+    window->Raise();
+    window->Refresh();
+    Pump(300);
     const wxString file = wxString(KODEX_GUI_TEST_OUTPUT) + "/" + name + ".png";
-    bitmap.SaveFile(file, wxBITMAP_TYPE_PNG);
+    CaptureClient(window).SaveFile(file, wxBITMAP_TYPE_PNG);
     return file;
 }
 

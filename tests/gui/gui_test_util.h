@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Helpers for the editor tests: running the event loop, a project built with core calls, screenshots.
+#include <wx/image.h>
 #include <wx/string.h>
 
 #include <string>
@@ -18,6 +19,8 @@ wxString TakeUnexpectedDialogs();
 /// Saves what the window's client area shows (menu bar and status bar left out) as a PNG in the test's build
 /// folder; returns the file's path.
 wxString SaveScreenshot(wxWindow* window, const wxString& name);
+/// What the window's client area shows now, as the window draws it.
+wxImage CaptureClient(wxWindow* window);
 /// Sends a menu command to the frame, exactly as the menu bar does.
 void RunCommand(MainFrame* frame, int id, bool checked = false);
 

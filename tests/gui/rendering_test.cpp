@@ -3,8 +3,6 @@
 // fonts-noto-color-emoji, in scripts/debian-packages.txt), not as empty boxes in the text colour.
 #include <doctest/doctest.h>
 
-#include <wx/dcclient.h>
-#include <wx/dcmemory.h>
 #include <wx/image.h>
 #include <wx/stc/stc.h>
 
@@ -24,14 +22,7 @@ wxImage Capture(wxStyledTextCtrl* stc) {
     stc->Refresh();
     stc->Update();
     Pump(200);
-    const wxSize size = stc->GetClientSize();
-    wxBitmap bitmap(size);
-    {
-        wxMemoryDC memory(bitmap);
-        wxClientDC client(stc);
-        memory.Blit(0, 0, size.x, size.y, &client, 0, 0);
-    }
-    return bitmap.ConvertToImage();
+    return CaptureClient(stc);
 }
 
 // Pixels of clear colour (the spread of red, green and blue at least 100) in a rectangle: black, grey and
