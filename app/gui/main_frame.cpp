@@ -400,7 +400,18 @@ bool MainFrame::IsEnabled(int id) const {
 
 void MainFrame::OnUpdateUI(wxUpdateUIEvent& event) {
     const int id = event.GetId();
-    event.Enable(IsEnabled(id));
+    const bool enabled = IsEnabled(id);
+    event.Enable(enabled);
+    if (id == ID_CODE_SELECTION && event.GetEventObject() == m_toolbar) {
+        // A grey Code button says why it is grey.
+        wxString help = _("Code the selection with the code selected in the codebook (Ctrl+D)");
+        if (!enabled && CanEdit()) {
+            if (!m_transcript->GetDocument().valid()) help << "\n" << _("First open a document.");
+            else if (m_transcript->GetControl()->GetSelectionEmpty()) help << "\n" << _("First select text in the transcript.");
+            else if (!m_codebook->GetSelectedCode().valid()) help << "\n" << _("First select a code in the codebook.");
+        }
+        if (m_toolbar->GetToolShortHelp(ID_CODE_SELECTION) != help) m_toolbar->SetToolShortHelp(ID_CODE_SELECTION, help);
+    }
     if (id == ID_SNAP_TO_WORDS) event.Check(m_preferences.snap_to_words);
     if (id >= ID_SHOW_PANE_FIRST && id <= ID_SHOW_PANE_LAST && id - ID_SHOW_PANE_FIRST < kPaneCount)
         event.Check(m_aui.GetPane(kPanes[id - ID_SHOW_PANE_FIRST]).IsShown());

@@ -1007,3 +1007,23 @@ TEST_CASE("editor: typing into the transcript says that it is read-only and how 
     SaveScreenshot(f.frame, "editor-read-only-hint");
     CheckNoDialogs();
 }
+
+// Friction: the toolbar's Code button was grey with no hint why.
+TEST_CASE("editor: a grey Code button says what is missing") {
+    EditorFixture f;
+    auto* toolbar = dynamic_cast<wxAuiToolBar*>(wxWindow::FindWindowByName("toolbar", f.frame));
+    REQUIRE(toolbar);
+    auto help = [&] {
+        toolbar->UpdateWindowUI();
+        Pump();
+        return toolbar->GetToolShortHelp(ID_CODE_SELECTION);
+    };
+    f.frame->GetTranscript()->GetControl()->SetSelection(0, 0);
+    CHECK(help().Contains("First select text in the transcript."));
+    f.SelectText("Gott");
+    f.frame->GetCodebook()->GetTree()->UnselectAll();
+    CHECK(help().Contains("First select a code in the codebook."));
+    f.frame->GetCodebook()->SelectCode(f.crisis);
+    CHECK_FALSE(help().Contains("First"));
+    CheckNoDialogs();
+}

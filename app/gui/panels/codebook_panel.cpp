@@ -291,6 +291,8 @@ void CodebookPanel::OnTooltip(wxTreeEvent& event) {
     tip << "\n" << wxString::Format(wxPLURAL("%lld coding", "%lld codings", codings), codings) << " "
         << wxString::Format(wxPLURAL("in %lld document", "in %lld documents", documents), documents);
     if (!c.code.description.definition.empty()) tip << "\n\n" << ToWx(c.code.description.definition);
+    if (m_quick_keys.empty() && c.code.codable)  // nothing else says where quick keys come from
+        tip << "\n\n" << _("Tip: give a code a quick key (Ctrl+1 to Ctrl+9) with Assign quick key in its context menu.");
     event.SetToolTip(tip);
 }
 
