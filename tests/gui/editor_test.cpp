@@ -667,12 +667,20 @@ TEST_CASE("editor: Compare coders shows the agreement per code and the places wh
     CHECK(f.SelectedText() == "voll");
 
     SaveScreenshot(f.frame, "editor-agreement");
+    // The codes' own kappas come first; a high percentage beside a low kappa is explained.
+    auto* summary = static_cast<wxStaticText*>(wxWindow::FindWindowByName("agreement_summary", pane));
+    auto* note = wxWindow::FindWindowByName("agreement_note", pane);
+    REQUIRE(note);
+    CHECK(summary->GetLabel().StartsWith("anna, ben: kappa per code "));
+    const AgreementRow& overall = expected.rows.back();
+    CHECK(note->IsShown() == (overall.percent_agreement >= 90.0 && overall.kappa && *overall.kappa < 0.6));
 
     // Once ben codes it too, they agree everywhere and the pane says so.
     s.apply_code(f.interview, f.crisis, voll);
     Pump(80);
     CHECK(places->GetItemCount() == 0);
     CHECK(pane->GetCodes()->GetItemText(0, 1) == "100.0 %");
+    CHECK_FALSE(note->IsShown());
     CheckNoDialogs();
 }
 

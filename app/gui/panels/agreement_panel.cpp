@@ -97,7 +97,16 @@ AgreementPanel::AgreementPanel(wxWindow* parent)
     lists->Add(m_codes, 2, wxEXPAND);
     lists->Add(m_places, 3, wxEXPAND | wxLEFT, FromDIP(6));
     auto* sizer = new wxBoxSizer(wxVERTICAL);
+    // Said when a high percent agreement stands next to a low kappa, which puzzles readers.
+    m_note = new wxStaticText(this, wxID_ANY, _("Why is kappa low when almost all characters agree? Most of the text "
+                                                "is left uncoded by both coders, and that agreement comes easily; kappa "
+                                                "discounts agreement by chance, so it weighs the coded passages. Judge "
+                                                "each code by its own row."),
+                              wxDefaultPosition, wxDefaultSize, 0, "agreement_note");
+    m_note->SetForegroundColour(wxColour(0x60, 0x60, 0x60));
     sizer->Add(top, 0, wxEXPAND | wxALL, FromDIP(4));
+    sizer->Add(m_note, 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(4));
+    m_note->Hide();
     sizer->Add(lists, 1, wxEXPAND);
     SetSizer(sizer);
 
@@ -177,10 +186,25 @@ void AgreementPanel::Fill() {
     m_places->SetItemCount(static_cast<long>(m_result.disagreements.size()));
     m_places->Refresh();
     const AgreementRow* all = m_result.rows.empty() ? nullptr : &m_result.rows.back();
-    wxString summary = all && all->characters > 0
-                           ? wxString::Format(_("%s: %.1f %% of the characters agree, kappa %s"), Joined(m_coders),
-                                              all->percent_agreement, Number(all->kappa))
-                           : wxString::Format(_("%s: no codings to compare"), Joined(m_coders));
+    // The codes' own figures first: the overall one is dominated by the text nobody coded.
+    std::optional<double> low, high;
+    for (const AgreementRow& row : m_result.rows)
+        if (row.code.valid() && row.kappa) {
+            low = low ? std::min(*low, *row.kappa) : *row.kappa;
+            high = high ? std::max(*high, *row.kappa) : *row.kappa;
+        }
+    wxString summary = Joined(m_coders) + ": ";
+    if (low && Number(low) == Number(high)) summary << wxString::Format(_("kappa per code %s"), Number(low)) << " \u00B7 ";
+    else if (low) summary << wxString::Format(_("kappa per code %s to %s"), Number(low), Number(high)) << " \u00B7 ";
+    summary << (all && all->characters > 0 ? wxString::Format(_("all codes: %.1f %% of the characters agree, kappa %s"),
+                                                              all->percent_agreement, Number(all->kappa))
+                                           : _("no codings to compare"));
+    const bool puzzling = all && all->characters > 0 && all->percent_agreement >= 90.0 && all->kappa && *all->kappa < 0.6;
+    if (m_note->IsShown() != puzzling) {
+        m_note->Show(puzzling);
+        m_note->Wrap(std::max(FromDIP(200), GetClientSize().x - FromDIP(8)));
+        Layout();
+    }
     summary << " · "
             << wxString::Format(wxPLURAL("%zu place to talk about", "%zu places to talk about", m_result.disagreements.size()),
                                 m_result.disagreements.size());

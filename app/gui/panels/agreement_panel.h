@@ -43,6 +43,7 @@ private:
     void Fill();
 
     wxStaticText* m_summary;
+    wxStaticText* m_note;  ///< why kappa can be low while almost all characters agree
     wxButton* m_choose;
     wxListCtrl* m_codes;
     PlaceList* m_places;
