@@ -1035,3 +1035,27 @@ TEST_CASE("editor: a grey Code button says what is missing") {
     CHECK_FALSE(help().Contains("First"));
     CheckNoDialogs();
 }
+
+// Bug: long code paths were cut from the right in the picker and the agreement pane, so every row read
+// "Transmitterrolle de..." and the code's own name was gone.
+TEST_CASE("editor: long code paths keep the code's name in the picker") {
+    EditorFixture f;
+    Session& s = f.Project();
+    const CodeId role = s.add_code(CodeId(), "Transmitterrolle der Clustermanagements in der Corona-Krise");
+    const CodeId solutions = s.add_code(role, "Neue L\xC3\xB6sungen entwickeln und gemeinsam umsetzen");
+    s.add_code(solutions, "f\xC3\xBCr Partner");
+    Pump();
+    CodePickerDialog picker(f.frame, "Code", f.frame->GetCodebook()->GetCodes(), {}, {}, false);
+    auto* list = dynamic_cast<wxListCtrl*>(wxWindow::FindWindowByName("code_picker_list", &picker));
+    REQUIRE(list);
+    bool found = false;
+    for (long i = 0; i < list->GetItemCount(); ++i) {
+        const wxString row = list->GetItemText(i);
+        if (!row.EndsWith(wxString::FromUTF8("f\xC3\xBCr Partner"))) continue;
+        found = true;
+        CHECK(row.StartsWith("Transmitterrolle"));
+        CHECK(list->GetTextExtent(row).x <= list->GetColumnWidth(0));
+    }
+    CHECK(found);
+    CheckNoDialogs();
+}

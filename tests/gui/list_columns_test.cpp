@@ -21,3 +21,26 @@ TEST_CASE("list text: KeepEnd cuts the words before a match at their start, at a
     // No room at all: just the ellipsis.
     CHECK(KeepEnd(wxString("Wort"), 5, chars) == wxString::FromUTF8("\xE2\x80\xA6"));
 }
+
+// Bug: code paths were cut from the right everywhere ("... > Neue Lösungen e..."), losing the code's own name.
+TEST_CASE("list columns: a long code path keeps its code's name and cuts its parents") {
+    const auto chars = [](const wxString& s) { return static_cast<int>(s.length()); };
+    const std::vector<wxString> path = {"Transmitterrolle der Clustermanagements",
+                                        wxString::FromUTF8("Neue L\xC3\xB6sungen entwickeln"), wxString::FromUTF8("f\xC3\xBCr Partner")};
+    const wxString whole = wxString::FromUTF8("Transmitterrolle der Clustermanagements \xE2\x80\xBA Neue L\xC3\xB6sungen "
+                                              "entwickeln \xE2\x80\xBA f\xC3\xBCr Partner");
+    CHECK(kodex::gui::ShortenPath(path, 200, chars) == whole);
+    const wxString cut = kodex::gui::ShortenPath(path, 40, chars);
+    CHECK(cut.length() <= 40);
+    CHECK(cut.EndsWith(wxString::FromUTF8("\xE2\x80\xA6 \xE2\x80\xBA f\xC3\xBCr Partner")));
+    CHECK(cut.StartsWith("Transmitterrolle"));
+    // Only the leaf fits (with the mark for its parents).
+    CHECK(kodex::gui::ShortenPath(path, 15, chars) == wxString::FromUTF8("\xE2\x80\xA6 \xE2\x80\xBA f\xC3\xBCr Partner"));
+    // A leaf too long alone keeps its start and end.
+    const wxString leaf = kodex::gui::ShortenPath({"Ungeplante Produkt- und Prozessinnovation"}, 20, chars);
+    CHECK(leaf.length() <= 20);
+    CHECK(leaf.StartsWith("Ungeplante"));
+    CHECK(leaf.EndsWith("tion"));
+    CHECK(leaf.Contains(wxString::FromUTF8("\xE2\x80\xA6")));
+    CHECK(kodex::gui::PathNames("A\\/B/C") == std::vector<wxString>{"A/B", "C"});
+}

@@ -10,6 +10,7 @@
 
 #include "app/gui/ui/colours.h"
 #include "app/gui/ui/convert.h"
+#include "app/gui/ui/list_columns.h"
 
 namespace kodex::gui {
 
@@ -62,6 +63,15 @@ CodePickerDialog::CodePickerDialog(wxWindow* parent, const wxString& title, std:
     m_filter->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) { Accept(); });
     m_filter->Bind(wxEVT_KEY_DOWN, &CodePickerDialog::OnFilterKey, this);
     m_list->Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent&) { Accept(); });
+    m_list->Bind(wxEVT_MOTION, [this](wxMouseEvent& e) {
+        int flags = 0;
+        const long row = m_list->HitTest(e.GetPosition(), flags);
+        const wxString tip = row >= 0 && static_cast<std::size_t>(row) < m_shown.size() && m_shown[row] != kTopLevel
+                                 ? Readable(m_codes[m_shown[row]].path)
+                                 : wxString();
+        if (m_list->GetToolTipText() != tip) m_list->SetToolTip(tip);
+        e.Skip();
+    });
     Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { Accept(); }, wxID_OK);
     Fill();
     m_filter->SetFocus();
@@ -75,10 +85,13 @@ void CodePickerDialog::Fill() {
         m_list->InsertItem(0, m_top_level, -1);
         m_shown.push_back(kTopLevel);
     }
+    // A long path keeps its code's name and loses the end of its parents; the whole path is the tooltip.
+    const int width = m_list->GetColumnWidth(0) - FromDIP(36);
+    const auto measure = [this](const wxString& s) { return m_list->GetTextExtent(s).x; };
     for (std::size_t i = 0; i < m_codes.size(); ++i) {
         const wxString shown = Readable(m_codes[i].path);
         if (!MatchesFilter(shown, m_filter->GetValue())) continue;
-        m_list->InsertItem(m_list->GetItemCount(), shown, static_cast<int>(i));
+        m_list->InsertItem(m_list->GetItemCount(), ShortenPath(PathNames(m_codes[i].path), width, measure), static_cast<int>(i));
         m_shown.push_back(i);
     }
     // Without a filter typed, nothing is highlighted when asked: the first row would be a guess (the newest code).

@@ -79,8 +79,9 @@ AgreementPanel::AgreementPanel(wxWindow* parent)
     numbers(_("Alpha"), 56);
     numbers(_("Segments"), 80);
     // xgettext:no-c-format
-    m_codes->SetToolTip(_("Character level: percent agreement and Cohen's kappa of the first two coders, "
-                          "Krippendorff's alpha of all; segments: codings matched at 90 % overlap"));
+    m_codes_tip = _("Character level: percent agreement and Cohen's kappa of the first two coders, "
+                    "Krippendorff's alpha of all; segments: codings matched at 90 % overlap");
+    m_codes->SetToolTip(m_codes_tip);
     StretchColumn(m_codes, kCode, FromDIP(140));
     m_places = new PlaceList(this);
     m_places->AppendColumn(_("Where they disagree"), wxLIST_FORMAT_LEFT, FromDIP(260));
@@ -112,6 +113,18 @@ AgreementPanel::AgreementPanel(wxWindow* parent)
 
     m_choose->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { ChooseCoders(); });
     m_places->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent& e) { SelectPlace(e.GetIndex()); });
+    m_codes->Bind(wxEVT_MOTION, [this](wxMouseEvent& e) {
+        int flags = 0;
+        const long row = m_codes->HitTest(e.GetPosition(), flags);
+        wxString tip = m_codes_tip;
+        if (row >= 0 && static_cast<std::size_t>(row) < m_result.rows.size() && m_result.rows[row].code.valid()) {
+            tip.clear();
+            for (const wxString& name : PathNames(m_result.rows[row].path))
+                tip << (tip.empty() ? wxString() : wxString::FromUTF8(" \xE2\x80\xBA ")) << name;
+        }
+        if (m_codes->GetToolTipText() != tip) m_codes->SetToolTip(tip);
+        e.Skip();
+    });
     Bind(wxEVT_SHOW, [this](wxShowEvent& e) {
         if (e.IsShown() && m_stale) ReloadSoon();
         e.Skip();
@@ -174,8 +187,12 @@ void AgreementPanel::Fill() {
         m_summary->SetLabel(_("Agreement needs codings by two coders or more; this project has codings by one coder."));
         return;
     }
+    // A long path keeps its code's name and loses the end of its parents; the whole path is the tooltip.
+    const int width = m_codes->GetColumnWidth(kCode) - FromDIP(12);
+    const auto measure = [this](const wxString& s) { return m_codes->GetTextExtent(s).x; };
     for (const AgreementRow& row : m_result.rows) {
-        const long i = m_codes->InsertItem(m_codes->GetItemCount(), row.code.valid() ? ToWx(row.path) : _("All codes"));
+        const long i = m_codes->InsertItem(m_codes->GetItemCount(),
+                                           row.code.valid() ? ShortenPath(PathNames(row.path), width, measure) : _("All codes"));
         m_codes->SetItem(i, kPercent, wxString::Format("%.1f %%", row.percent_agreement));
         m_codes->SetItem(i, kKappa, Number(row.kappa));
         m_codes->SetItem(i, kAlpha, Number(row.alpha));

@@ -43,7 +43,8 @@ private:
     void Fill();
 
     wxStaticText* m_summary;
-    wxStaticText* m_note;  ///< why kappa can be low while almost all characters agree
+    wxStaticText* m_note;
+    wxString m_codes_tip;  ///< the codes list's tooltip away from a code's row  ///< why kappa can be low while almost all characters agree
     wxButton* m_choose;
     wxListCtrl* m_codes;
     PlaceList* m_places;

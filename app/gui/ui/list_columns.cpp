@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "app/gui/ui/convert.h"
+#include "core/session.h"
 
 namespace kodex::gui {
 
@@ -60,6 +61,50 @@ wxString KeepEnd(const wxString& text, int width, const std::function<int(const 
     const std::size_t space = end.find(' ');
     if (space != wxString::npos && space < 12 && space + 1 < end.length()) end = end.Mid(space + 1);
     return ellipsis + end;
+}
+
+namespace {
+
+// The longest start of `text` after which `rest` still fits: bisection, widths grow with the length.
+std::size_t FittingStart(const wxString& text, const wxString& rest, int width,
+                         const std::function<int(const wxString&)>& measure) {
+    std::size_t fits = 0;
+    std::size_t too_long = text.length() + 1;
+    while (too_long - fits > 1) {
+        const std::size_t length = (fits + too_long) / 2;
+        if (measure(text.Left(length) + rest) <= width)
+            fits = length;
+        else
+            too_long = length;
+    }
+    return fits;
+}
+
+}  // namespace
+
+wxString ShortenPath(const std::vector<wxString>& names, int width, const std::function<int(const wxString&)>& measure) {
+    if (names.empty()) return wxString();
+    const wxString separator = wxString::FromUTF8(" \xE2\x80\xBA "), ellipsis = wxString::FromUTF8("\xE2\x80\xA6");
+    wxString parents;
+    for (std::size_t i = 0; i + 1 < names.size(); ++i) parents << (i ? separator : wxString()) << names[i];
+    const wxString& leaf = names.back();
+    const wxString whole = parents.empty() ? leaf : parents + separator + leaf;
+    if (measure(whole) <= width) return whole;
+    if (!parents.empty() && measure(ellipsis + separator + leaf) <= width) {
+        const wxString tail = ellipsis + separator + leaf;
+        return parents.Left(FittingStart(parents, tail, width, measure)) + tail;
+    }
+    // The leaf alone is too long: its start and its end (up to a third of the width) stay, the middle goes.
+    std::size_t keep_end = 0;
+    while (keep_end + 1 < leaf.length() && measure(ellipsis + leaf.Right(keep_end + 1)) <= width / 3) ++keep_end;
+    const wxString end = ellipsis + leaf.Right(keep_end);
+    return leaf.Left(FittingStart(leaf.Left(leaf.length() - keep_end), end, width, measure)) + end;
+}
+
+std::vector<wxString> PathNames(const std::string& path) {
+    std::vector<wxString> names;
+    for (const std::string& name : split_code_path(path)) names.push_back(wxString::FromUTF8(name));
+    return names;
 }
 
 }  // namespace kodex::gui

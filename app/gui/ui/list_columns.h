@@ -5,6 +5,7 @@
 
 #include <functional>
 #include <string>
+#include <vector>
 
 namespace kodex::gui {
 
@@ -18,5 +19,11 @@ wxString OneLine(const std::string& text);
 /// `text` cut at its start so that it fits `width` as `measure` counts: "…" and the longest end that fits.
 /// For the words before a match, where the list would cut the end, next to the match.
 wxString KeepEnd(const wxString& text, int width, const std::function<int(const wxString&)>& measure);
+
+/// A code path ("A › B › leaf") that fits `width`: whole if it can, else its parents are cut at their end
+/// ("A › B…  › leaf") so the code's own name stays, and only a leaf too long alone loses its middle.
+wxString ShortenPath(const std::vector<wxString>& names, int width, const std::function<int(const wxString&)>& measure);
+/// The names of a stored code path ("A/B/leaf", with "\/" inside a name) for ShortenPath.
+std::vector<wxString> PathNames(const std::string& path);
 
 }  // namespace kodex::gui
