@@ -97,8 +97,7 @@ std::string document_xml(const QuoteReport& r) {
             const std::string source = quote_source(q, w);
             if (!source.empty()) body += paragraph("Source", runs(source));
             for (const QuoteMemo& m : q.memos) {
-                const std::string label = q.coders.size() > 1 && !m.coder.empty() ? w.memo + " (" + m.coder + "): " : w.memo + ": ";
-                body += paragraph("Memo", runs(label, true) + runs(m.text));
+                body += paragraph("Memo", runs(memo_label(q, m, w) + " ", true) + runs(m.text));
             }
         }
     }

@@ -48,6 +48,9 @@ struct ReportWords;
 std::string quote_source(const QuoteEntry& q);
 /// The same in the words given ("Zeile 42 · kodiert von anna").
 std::string quote_source(const QuoteEntry& q, const ReportWords& words);
+struct QuoteMemo;
+/// A quote's memo label: "Memo:" for a quote of one coder, "Memo (anna):" when several coders share it.
+std::string memo_label(const QuoteEntry& q, const QuoteMemo& m, const ReportWords& words);
 
 /// A zip archive of `entries` (name, content) in the given order, deflated, every entry dated
 /// 1980-01-01 00:00 so that equal entries give byte-identical archives.

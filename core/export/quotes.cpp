@@ -20,12 +20,6 @@ std::string summary(const QuoteReport& r) {
 
 std::string title_of(const QuoteReport& r) { return r.title.empty() ? r.words.title : r.title; }
 
-// "Memo:" under a quote of one coder; "Memo (anna):" when several coders share it.
-std::string memo_label(const QuoteEntry& q, const QuoteMemo& m, const ReportWords& w) {
-    if (q.coders.size() > 1 && !m.coder.empty()) return w.memo + " (" + m.coder + "):";
-    return w.memo + ":";
-}
-
 std::vector<std::string> split_lines(const std::string& text) {
     std::vector<std::string> lines;
     std::size_t start = 0;
@@ -119,6 +113,11 @@ std::string markdown_paragraphs(const std::string& text, const std::string& pref
 }
 
 }  // namespace
+
+std::string memo_label(const QuoteEntry& q, const QuoteMemo& m, const ReportWords& w) {
+    if (q.coders.size() > 1 && !m.coder.empty()) return w.memo + " (" + m.coder + "):";
+    return w.memo + ":";
+}
 
 std::string quote_source(const QuoteEntry& q) { return quote_source(q, ReportWords{}); }
 

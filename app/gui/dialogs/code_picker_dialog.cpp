@@ -16,11 +16,7 @@ namespace kodex::gui {
 
 namespace {
 
-wxString Readable(const std::string& path) {
-    wxString shown;
-    for (const std::string& name : split_code_path(path)) shown << (shown.empty() ? "" : " \u203A ") << ToWx(name);
-    return shown;
-}
+wxString Readable(const std::string& path) { return JoinPath(PathNames(path)); }
 
 }  // namespace
 

@@ -117,11 +117,8 @@ AgreementPanel::AgreementPanel(wxWindow* parent)
         int flags = 0;
         const long row = m_codes->HitTest(e.GetPosition(), flags);
         wxString tip = m_codes_tip;
-        if (row >= 0 && static_cast<std::size_t>(row) < m_result.rows.size() && m_result.rows[row].code.valid()) {
-            tip.clear();
-            for (const wxString& name : PathNames(m_result.rows[row].path))
-                tip << (tip.empty() ? wxString() : wxString::FromUTF8(" \xE2\x80\xBA ")) << name;
-        }
+        if (row >= 0 && static_cast<std::size_t>(row) < m_result.rows.size() && m_result.rows[row].code.valid())
+            tip = JoinPath(PathNames(m_result.rows[row].path));
         if (m_codes->GetToolTipText() != tip) m_codes->SetToolTip(tip);
         e.Skip();
     });

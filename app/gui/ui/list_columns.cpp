@@ -85,8 +85,7 @@ std::size_t FittingStart(const wxString& text, const wxString& rest, int width,
 wxString ShortenPath(const std::vector<wxString>& names, int width, const std::function<int(const wxString&)>& measure) {
     if (names.empty()) return wxString();
     const wxString separator = wxString::FromUTF8(" \xE2\x80\xBA "), ellipsis = wxString::FromUTF8("\xE2\x80\xA6");
-    wxString parents;
-    for (std::size_t i = 0; i + 1 < names.size(); ++i) parents << (i ? separator : wxString()) << names[i];
+    const wxString parents = JoinPath({names.begin(), names.end() - 1});
     const wxString& leaf = names.back();
     const wxString whole = parents.empty() ? leaf : parents + separator + leaf;
     if (measure(whole) <= width) return whole;
@@ -99,6 +98,12 @@ wxString ShortenPath(const std::vector<wxString>& names, int width, const std::f
     while (keep_end + 1 < leaf.length() && measure(ellipsis + leaf.Right(keep_end + 1)) <= width / 3) ++keep_end;
     const wxString end = ellipsis + leaf.Right(keep_end);
     return leaf.Left(FittingStart(leaf.Left(leaf.length() - keep_end), end, width, measure)) + end;
+}
+
+wxString JoinPath(const std::vector<wxString>& names) {
+    wxString out;
+    for (const wxString& name : names) out << (out.empty() ? wxString() : wxString::FromUTF8(" \xE2\x80\xBA ")) << name;
+    return out;
 }
 
 std::vector<wxString> PathNames(const std::string& path) {

@@ -23,6 +23,8 @@ wxString KeepEnd(const wxString& text, int width, const std::function<int(const 
 /// A code path ("A › B › leaf") that fits `width`: whole if it can, else its parents are cut at their end
 /// ("A › B…  › leaf") so the code's own name stays, and only a leaf too long alone loses its middle.
 wxString ShortenPath(const std::vector<wxString>& names, int width, const std::function<int(const wxString&)>& measure);
+/// A code path as the editor shows it: the names joined by " › ".
+wxString JoinPath(const std::vector<wxString>& names);
 /// The names of a stored code path ("A/B/leaf", with "\/" inside a name) for ShortenPath.
 std::vector<wxString> PathNames(const std::string& path);
 
