@@ -61,9 +61,10 @@ void MemoPanel::SetTarget(MemoTarget target, std::int64_t id, const wxString& ki
     Reload();
 }
 
-bool MemoPanel::FollowTarget() {
+bool MemoPanel::FollowTarget(bool names) {
     const bool exists = HasSession() && GetSession()->memo_target_exists(m_target, m_id);
-    if (exists && m_target != MemoTarget::Project) {
+    m_exists = exists;
+    if (exists && names && m_target != MemoTarget::Project) {
         wxString name;
         Guarded(this, [&] {
             if (m_target == MemoTarget::Code) name = ToWx(GetSession()->code(CodeId(m_id)).name);
@@ -113,12 +114,17 @@ void MemoPanel::Reload() {
     m_loading = false;
 }
 
-void MemoPanel::OnSessionChange(const Change&) {
+void MemoPanel::OnSessionChange(const Change& change) {
     // Someone else's change (undo, merge, rename) shows; while the user is typing here only the target's name
-    // and existence follow, so the caret stays. The panel's own save does not reload.
+    // and existence follow, so the caret stays. The panel's own save does not reload. Coding is frequent: the
+    // memo is read again only when memos changed or the target came or went, the name only when it can have.
     if (m_saving) return;
-    if (m_dirty) FollowTarget();
-    else Reload();
+    const bool names = m_target == MemoTarget::Document
+                           ? change.touches(Change::Documents)
+                           : change.touches(Change::Codes) || (m_target == MemoTarget::Coding && change.touches(Change::Codings));
+    const bool existed = m_exists;
+    const bool exists = FollowTarget(names);
+    if (!m_dirty && (change.touches(Change::Memos) || exists != existed)) Reload();
 }
 
 void MemoPanel::OnText(wxCommandEvent&) {

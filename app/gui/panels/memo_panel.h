@@ -35,8 +35,8 @@ public:
 private:
     void OnSessionChange(const Change& change) override;
     void OnText(wxCommandEvent& event);
-    /// Whether the target still exists; shows its current name, or says that it is gone.
-    bool FollowTarget();
+    /// Whether the target still exists; shows its current name (read again when `names`), or says that it is gone.
+    bool FollowTarget(bool names = true);
     /// Appends unsaved text of a target that is gone to the project memo (one undoable action).
     void RescueToProjectMemo();
 
@@ -49,6 +49,7 @@ private:
     MemoTarget m_target = MemoTarget::Project;
     std::int64_t m_id = 0;
     bool m_dirty = false;
+    bool m_exists = true;  ///< the target existed at the last look
     bool m_loading = false;
     bool m_saving = false;
 };
